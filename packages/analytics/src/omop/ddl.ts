@@ -1,0 +1,59 @@
+import { duckType, EHDS_COLUMNS, OMOP_TABLES, type OmopColumn } from './schema';
+
+/**
+ * DDL for the node's DuckDB store, derived from the schema in `schema.ts` so the two cannot drift.
+ * Primary keys are not declared: DuckDB's ART indexes slow bulk appends and idempotence is enforced
+ * through `ehds_key` at load time instead (see `ingested_record`).
+ */
+
+function columnDdl([name, type, required]: OmopColumn): string {
+  return `${name} ${duckType(type)}${required ? ' NOT NULL' : ''}`;
+}
+
+/** CREATE TABLE statements for the OMOP tables with our extension columns. */
+export function omopDdl(): string[] {
+  return Object.entries(OMOP_TABLES).map(([table, cols]) => {
+    const all = [...(cols as readonly OmopColumn[]).map(columnDdl), ...EHDS_COLUMNS.map(([n, t]) => `${n} ${t}`)];
+    return `CREATE TABLE IF NOT EXISTS ${table} (\n  ${all.join(',\n  ')}\n)`;
+  });
+}
+
+/** Bookkeeping tables of ingestion, quality and variants. */
+export function bookkeepingDdl(): string[] {
+  return [
+    // One row per ingest run of a set of files; a batch either commits whole or not at all.
+    `CREATE TABLE IF NOT EXISTS ingest_batch (
+      batch_id VARCHAR PRIMARY KEY, dataset_id VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL,
+      finished_at TIMESTAMP, status VARCHAR NOT NULL, read BIGINT, loaded BIGINT, rejected BIGINT, report JSON)`,
+    // Files already ingested, by content hash: the same file twice adds nothing.
+    `CREATE TABLE IF NOT EXISTS ingested_file (
+      sha256 VARCHAR PRIMARY KEY, path VARCHAR NOT NULL, format VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL,
+      batch_id VARCHAR NOT NULL, bytes BIGINT NOT NULL, ingested_at TIMESTAMP NOT NULL)`,
+    // Keys of source records already loaded, so a record seen again in another file is not duplicated.
+    `CREATE TABLE IF NOT EXISTS ingested_record (ehds_key VARCHAR PRIMARY KEY, batch_id VARCHAR NOT NULL)`,
+    // Rejected records, with where they came from and why; kept at the node, never sent anywhere.
+    `CREATE TABLE IF NOT EXISTS quarantine (
+      batch_id VARCHAR NOT NULL, file VARCHAR NOT NULL, line BIGINT, record_type VARCHAR, reason VARCHAR NOT NULL,
+      raw VARCHAR, quarantined_at TIMESTAMP NOT NULL)`,
+    // Persons unified across formats through a configurable identifier (system + value).
+    `CREATE TABLE IF NOT EXISTS person_identifier (
+      system VARCHAR NOT NULL, value VARCHAR NOT NULL, person_id BIGINT NOT NULL, PRIMARY KEY (system, value))`,
+    // Genomic variants: positions in Beacon's 0-based convention (start = VCF POS - 1).
+    `CREATE TABLE IF NOT EXISTS variant (
+      variant_id BIGINT NOT NULL, assembly VARCHAR NOT NULL, chrom VARCHAR NOT NULL, start0 BIGINT NOT NULL,
+      ref VARCHAR NOT NULL, alt VARCHAR NOT NULL, variant_type VARCHAR, gene VARCHAR, info JSON,
+      ehds_file VARCHAR, ehds_line BIGINT, ehds_batch VARCHAR, ehds_key VARCHAR)`,
+    `CREATE TABLE IF NOT EXISTS genotype (
+      variant_id BIGINT NOT NULL, person_id BIGINT NOT NULL, gt VARCHAR NOT NULL, zygosity VARCHAR,
+      ehds_batch VARCHAR)`,
+    // Data quality runs and their check results (rows never leave the node; counts do).
+    `CREATE TABLE IF NOT EXISTS quality_run (
+      run_id VARCHAR PRIMARY KEY, dataset_id VARCHAR NOT NULL, ran_at TIMESTAMP NOT NULL, label JSON NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS quality_result (
+      run_id VARCHAR NOT NULL, check_id VARCHAR NOT NULL, category VARCHAR NOT NULL, table_name VARCHAR,
+      field_name VARCHAR, rows_checked BIGINT, rows_failed BIGINT, pct_failed DOUBLE, threshold DOUBLE,
+      passed BOOLEAN NOT NULL, description VARCHAR)`,
+    `CREATE SEQUENCE IF NOT EXISTS person_id_seq START 1`,
+    `CREATE SEQUENCE IF NOT EXISTS row_id_seq START 1`,
+  ];
+}
