@@ -43,8 +43,10 @@ export function bookkeepingDdl(): string[] {
       variant_id BIGINT NOT NULL, assembly VARCHAR NOT NULL, chrom VARCHAR NOT NULL, start0 BIGINT NOT NULL,
       ref VARCHAR NOT NULL, alt VARCHAR NOT NULL, variant_type VARCHAR, gene VARCHAR, info JSON,
       ehds_file VARCHAR, ehds_line BIGINT, ehds_batch VARCHAR, ehds_key VARCHAR)`,
+    // A VCF sample not (yet) known as a person keeps person_id NULL and its sample name, so a later
+    // person record links it with one UPDATE; counts of persons never include unlinked samples.
     `CREATE TABLE IF NOT EXISTS genotype (
-      variant_id BIGINT NOT NULL, person_id BIGINT NOT NULL, gt VARCHAR NOT NULL, zygosity VARCHAR,
+      variant_id BIGINT NOT NULL, person_id BIGINT, sample VARCHAR, gt VARCHAR NOT NULL, zygosity VARCHAR,
       ehds_batch VARCHAR)`,
     // Data quality runs and their check results (rows never leave the node; counts do).
     `CREATE TABLE IF NOT EXISTS quality_run (

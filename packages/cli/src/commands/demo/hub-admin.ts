@@ -1,0 +1,53 @@
+import { AppError } from '@openehds/core';
+import { DEMO_PASSWORD } from '@openehds/server';
+
+/** Waits until a health URL answers 200, or fails with the last reason. */
+export async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new AppError('unavailable', `${url} did not come up within ${timeoutMs / 1000} s (${last})`);
+}
+
+/**
+ * Signs in as the demo admin and approves the demo's own nodes once they have registered — the same
+ * approval an HDAB administrator gives in the UI, done for you in the demo.
+ */
+export async function approveDemoNodes(hubUrl: string, names: string[], timeoutMs: number): Promise<string[]> {
+  const signIn = await fetch(`${hubUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+  });
+  if (!signIn.ok) throw new AppError('unavailable', `demo admin could not sign in: HTTP ${signIn.status}`);
+  const { token } = (await signIn.json()) as { token: string };
+  const auth = { authorization: `Bearer ${token}` };
+  const deadline = Date.now() + timeoutMs;
+  const approved = new Set<string>();
+  while (approved.size < names.length) {
+    if (Date.now() > deadline) {
+      const missing = names.filter((n) => !approved.has(n));
+      throw new AppError('unavailable', `nodes did not register in time: ${missing.join(', ')}`);
+    }
+    const res = await fetch(`${hubUrl}/api/nodes`, { headers: auth });
+    const { nodes } = (await res.json()) as { nodes: { id: string; name: string; status: string }[] };
+    for (const node of nodes.filter((n) => names.includes(n.name))) {
+      if (node.status === 'PENDING') {
+        const ok = await fetch(`${hubUrl}/api/nodes/${node.id}/approve`, { method: 'POST', headers: auth });
+        if (!ok.ok) throw new AppError('unavailable', `approving ${node.name} failed: HTTP ${ok.status}`);
+      }
+      if (node.status === 'PENDING' || node.status === 'APPROVED') approved.add(node.name);
+    }
+    if (approved.size < names.length) await new Promise((r) => setTimeout(r, 500));
+  }
+  return [...approved];
+}

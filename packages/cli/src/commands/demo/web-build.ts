@@ -1,0 +1,24 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { say } from '../../ui/output';
+
+/** Builds the web UI with Vite when its bundle is missing or older than its sources; returns the dist dir. */
+export async function ensureWebBuilt(repo: string): Promise<string> {
+  const root = join(repo, 'packages/web');
+  const dist = join(root, 'dist');
+  const index = join(dist, 'index.html');
+  if (existsSync(index) && newestMtime(join(root, 'src')) <= statSync(index).mtimeMs) return dist;
+  say('building the web UI …');
+  const { build } = await import('vite');
+  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  return dist;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}

@@ -1,0 +1,23 @@
+/**
+ * The hub's operational store (DESIGN.md §1): PostgreSQL dialect, PGlite under the data dir by
+ * default, PostgreSQL when a URL is given. Services depend on this interface only, so the same code
+ * and the same contract suite run on both drivers.
+ */
+
+/** A connection (or a transaction) that runs SQL with `$1`-style parameters. */
+export interface Queryable {
+  /** Rows of a query as plain objects. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs one or more statements without parameters (DDL, migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+/** The store: queries, transactions, and the driver's name for /health. */
+export interface Db extends Queryable {
+  readonly driver: 'pglite' | 'postgres';
+  /** Runs `fn` in a transaction: committed when it returns, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Cheap liveness check for /health. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,17 @@
+export { NodeConfigSchema, parseNodeConfig, storePath } from './config';
+export type { NodeConfig } from './config';
+export { runQuality, runChecks, toResult } from './quality/run-quality';
+export type { QualityRun, RunQualityOptions } from './quality/run-quality';
+export { qualityTrend } from './quality/trend';
+export type { TrendPoint } from './quality/trend';
+export { computeLabel, starsFor } from './quality/label';
+export type { QualityLabel } from './quality/label';
+export { CHECKS } from './quality/catalogue';
+export { KINDS } from './quality/kinds';
+export { DIMENSIONS, STAR_CUTOFFS, SCORING, DOCUMENTATION_FIELDS, SCHEME_ID } from './quality/scheme';
+export type { DeclaredInfo } from './quality/declared';
+export type { CheckDefinition, CheckResult, DataMeasures } from './quality/types';
+export { deriveStatistics } from './describe/statistics';
+export type { DatasetStatistics } from './describe/statistics';
+export { publish, publishGroup } from './describe/suppress';
+export type { PublishedCount } from './describe/suppress';

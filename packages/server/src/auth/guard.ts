@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '@openehds/db';
+import { forbidden, unauthenticated } from '@openehds/core';
+import { sessionPrincipal } from './service';
+import type { Principal, Role } from './roles';
+
+export const SESSION_COOKIE = 'ehds_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+/** Reads the session token from `Authorization: Bearer` (CLI, automation) or the session cookie (browser). */
+export function sessionToken(request: FastifyRequest): string | undefined {
+  const auth = request.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7);
+  const cookie = request.headers.cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  return cookie ? decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1)) : undefined;
+}
+
+/**
+ * A preHandler that authenticates the request and checks its role; every non-public route uses one.
+ * Browser requests that change state must also carry `X-Requested-With`, which a cross-site form
+ * cannot set (CSRF defence on top of the SameSite=Strict cookie).
+ */
+export function requireRole(db: Db, idleMinutes: number, roles: readonly Role[] | 'any') {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const token = sessionToken(request);
+    if (!token) throw unauthenticated('sign in first: no session cookie or bearer token');
+    const principal = await sessionPrincipal(db, token, idleMinutes);
+    if (!principal) throw unauthenticated('your session has expired or was idle too long; sign in again');
+    const viaCookie = !request.headers.authorization;
+    if (viaCookie && request.method !== 'GET' && request.method !== 'HEAD' && !request.headers['x-requested-with']) {
+      throw forbidden('state-changing browser requests must send the X-Requested-With header (CSRF protection)');
+    }
+    if (roles !== 'any' && !roles.includes(principal.role)) {
+      throw forbidden(`this needs one of the roles ${roles.join(', ')}; you are signed in as ${principal.role}`);
+    }
+    request.principal = principal;
+  };
+}

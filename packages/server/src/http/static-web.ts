@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+/** Serves the built web UI; unknown non-API paths get index.html so client-side routes work on reload. */
+export async function staticWeb(app: FastifyInstance, dir: string): Promise<void> {
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`web UI not built in ${dir}: run npm run build`);
+  await app.register(fastifyStatic, { root: dir, wildcard: false });
+  app.get('/*', (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/') || path.startsWith('/catalogue')) {
+      return reply.callNotFound();
+    }
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,8 @@
+export { createApp } from './app';
+export type { HubDeps } from './app';
+export { HubConfigSchema, parseHubConfig } from './config';
+export type { HubConfig } from './config';
+export { seedDemo, DEMO_ACCOUNTS, DEMO_HOLDERS, DEMO_PASSWORD } from './demo/seed';
+export { recordAudit, listAudit, verifyAudit } from './audit/service';
+export { startHub } from './start-hub';
+export type { RunningHub } from './start-hub';

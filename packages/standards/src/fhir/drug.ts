@@ -1,0 +1,156 @@
+import { firstDate, eventBase } from './event';
+import { num, pickCoding, str, type CodeableConcept } from './elements';
+import { TYPE_EHR, TYPE_EHR_PRESCRIPTION, TYPE_PATIENT_SELF_REPORT, type FhirMapContext, type FhirMapResult } from './types';
+
+interface MedicationRequest {
+  id?: string;
+  subject?: { reference?: string };
+  encounter?: { reference?: string };
+  medicationCodeableConcept?: CodeableConcept;
+  authoredOn?: string;
+  dosageInstruction?: { text?: string; route?: CodeableConcept }[];
+  dispenseRequest?: {
+    validityPeriod?: { start?: string; end?: string };
+    quantity?: { value?: number };
+    numberOfRepeatsAllowed?: number;
+    expectedSupplyDuration?: { value?: number; unit?: string; code?: string };
+  };
+}
+
+interface MedicationStatement {
+  id?: string;
+  subject?: { reference?: string };
+  context?: { reference?: string };
+  medicationCodeableConcept?: CodeableConcept;
+  effectiveDateTime?: string;
+  effectivePeriod?: { start?: string; end?: string };
+  dateAsserted?: string;
+  dosage?: { text?: string; route?: CodeableConcept }[];
+}
+
+interface Immunization {
+  id?: string;
+  patient?: { reference?: string };
+  encounter?: { reference?: string };
+  vaccineCode?: CodeableConcept;
+  occurrenceDateTime?: string;
+  recorded?: string;
+  lotNumber?: string;
+  route?: CodeableConcept;
+  status?: string;
+}
+
+/** MedicationRequest → OMOP drug_exposure with type 'EHR prescription' (32838). */
+export function mapMedicationRequest(m: MedicationRequest, ctx: FhirMapContext): FhirMapResult {
+  const base = eventBase('MedicationRequest', m, ctx);
+  if (typeof base === 'string') return { ok: false, reason: base };
+  const start = firstDate(m.authoredOn, m.dispenseRequest?.validityPeriod?.start);
+  if (!start) return { ok: false, reason: `${base.key} has no valid authoredOn` };
+  // OMOP requires drug_exposure_end_date; without one the convention is the start date.
+  const end = firstDate(m.dispenseRequest?.validityPeriod?.end) ?? start;
+  const code = pickCoding(m.medicationCodeableConcept);
+  const supply = m.dispenseRequest?.expectedSupplyDuration;
+  const dosage = m.dosageInstruction?.[0];
+  return {
+    ok: true,
+    key: base.key,
+    rows: [
+      {
+        table: 'drug_exposure',
+        personRef: base.personRef,
+        row: {
+          drug_exposure_id: ctx.stableId(ctx.datasetId, 'MedicationRequest', base.id),
+          drug_concept_id: 0,
+          drug_exposure_start_date: start.date,
+          drug_exposure_start_datetime: start.datetime,
+          drug_exposure_end_date: end.date,
+          drug_exposure_end_datetime: end.datetime,
+          drug_type_concept_id: TYPE_EHR_PRESCRIPTION,
+          refills: num(m.dispenseRequest?.numberOfRepeatsAllowed),
+          quantity: num(m.dispenseRequest?.quantity?.value),
+          days_supply: supply?.code === 'd' || supply?.unit === 'days' ? num(supply.value) : undefined,
+          sig: str(dosage?.text, 2000),
+          route_concept_id: 0,
+          visit_occurrence_id: base.visitId,
+          drug_source_value: str(code?.code),
+          drug_source_concept_id: 0,
+          route_source_value: str(pickCoding(dosage?.route)?.code),
+          ehds_vocabulary: code?.vocabulary,
+        },
+      },
+    ],
+  };
+}
+
+/** MedicationStatement → OMOP drug_exposure with type 'Patient self-report' (32865). */
+export function mapMedicationStatement(m: MedicationStatement, ctx: FhirMapContext): FhirMapResult {
+  const base = eventBase('MedicationStatement', m, ctx);
+  if (typeof base === 'string') return { ok: false, reason: base };
+  const start = firstDate(m.effectiveDateTime, m.effectivePeriod?.start, m.dateAsserted);
+  if (!start) return { ok: false, reason: `${base.key} has no valid effective date or dateAsserted` };
+  const end = firstDate(m.effectivePeriod?.end) ?? start;
+  const code = pickCoding(m.medicationCodeableConcept);
+  const dosage = m.dosage?.[0];
+  return {
+    ok: true,
+    key: base.key,
+    rows: [
+      {
+        table: 'drug_exposure',
+        personRef: base.personRef,
+        row: {
+          drug_exposure_id: ctx.stableId(ctx.datasetId, 'MedicationStatement', base.id),
+          drug_concept_id: 0,
+          drug_exposure_start_date: start.date,
+          drug_exposure_start_datetime: start.datetime,
+          drug_exposure_end_date: end.date,
+          drug_exposure_end_datetime: end.datetime,
+          drug_type_concept_id: TYPE_PATIENT_SELF_REPORT,
+          sig: str(dosage?.text, 2000),
+          route_concept_id: 0,
+          visit_occurrence_id: base.visitId,
+          drug_source_value: str(code?.code),
+          drug_source_concept_id: 0,
+          route_source_value: str(pickCoding(dosage?.route)?.code),
+          ehds_vocabulary: code?.vocabulary,
+        },
+      },
+    ],
+  };
+}
+
+/** Immunization → OMOP drug_exposure carrying the vaccine code (CVX in Synthea), type 'EHR'. */
+export function mapImmunization(i: Immunization, ctx: FhirMapContext): FhirMapResult {
+  const base = eventBase('Immunization', i, ctx);
+  if (typeof base === 'string') return { ok: false, reason: base };
+  if (i.status === 'not-done') return { ok: true, key: base.key, rows: [], skipped: 'immunization not done' };
+  const start = firstDate(i.occurrenceDateTime, i.recorded);
+  if (!start) return { ok: false, reason: `${base.key} has no valid occurrenceDateTime` };
+  const code = pickCoding(i.vaccineCode);
+  return {
+    ok: true,
+    key: base.key,
+    rows: [
+      {
+        table: 'drug_exposure',
+        personRef: base.personRef,
+        row: {
+          drug_exposure_id: ctx.stableId(ctx.datasetId, 'Immunization', base.id),
+          drug_concept_id: 0,
+          drug_exposure_start_date: start.date,
+          drug_exposure_start_datetime: start.datetime,
+          drug_exposure_end_date: start.date,
+          drug_exposure_end_datetime: start.datetime,
+          drug_type_concept_id: TYPE_EHR,
+          lot_number: str(i.lotNumber),
+          route_concept_id: 0,
+          visit_occurrence_id: base.visitId,
+          drug_source_value: str(code?.code),
+          drug_source_concept_id: 0,
+          route_source_value: str(pickCoding(i.route)?.code),
+          ehds_vocabulary: code?.vocabulary,
+        },
+      },
+    ],
+  };
+}

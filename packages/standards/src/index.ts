@@ -1,0 +1,55 @@
+// Public API of @openehds/standards, listed by name (DESIGN.md §4). One block per standards folder.
+
+// HealthDCAT-AP R8 on DCAT-AP 3: dataset descriptions, catalogue RDF, serialisations, SHACL validation.
+export { catalogueToRdf } from './healthdcat/catalogue-to-rdf';
+export { defaultConformanceDir } from './healthdcat/conformance-dir';
+export { finnishCatalogue, finnishT2dCohort } from './healthdcat/fixtures';
+export { prefixes as healthDcatPrefixes } from './healthdcat/graph-builder';
+export { toJsonLd, toJsonLdObject } from './healthdcat/jsonld';
+export { MEDIA_TYPES, negotiate } from './healthdcat/negotiate';
+export type { CatalogueFormat } from './healthdcat/negotiate';
+export { QUALITY_METRIC_NS, quantumScore, quantumStars } from './healthdcat/quality';
+export { toRdfXml } from './healthdcat/rdfxml';
+export {
+  catalogueDescriptionSchema,
+  datasetDescriptionSchema,
+  parseCatalogueDescription,
+  parseDatasetDescription,
+} from './healthdcat/schema';
+export { serialise } from './healthdcat/serialise';
+export type { RdfFormat } from './healthdcat/serialise';
+export { validateHealthDcat } from './healthdcat/shacl';
+export type { ShaclFinding, ShaclOutcome } from './healthdcat/shacl';
+export { loadShapes, shapeFilePaths } from './healthdcat/shapes';
+export { datasetToRdf } from './healthdcat/to-rdf';
+export { toTurtle } from './healthdcat/turtle';
+export type {
+  AccessRights,
+  Agent,
+  AgentContact,
+  CatalogueDescription,
+  ContactPoint,
+  DatasetDescription,
+  DerivedStatistics,
+  Distribution,
+  LangKeywords,
+  LangString,
+  LegalBasis,
+  Period,
+  QualityLabel,
+  RdfOptions,
+  Variable,
+  VariableGroup,
+  VariableTable,
+} from './healthdcat/types';
+export {
+  ACCESS_RIGHTS,
+  DEFAULT_HEALTHDCATAP_NS,
+  EHDS_ELI,
+  HEALTH_CATEGORIES,
+  LANGUAGE_NAL,
+  NS as HEALTHDCAT_NS,
+  QUANTUM_WEIGHTS,
+  SCHEMES as HEALTHDCAT_SCHEMES,
+} from './healthdcat/vocab';
+export type { HealthCategoryCode, QuantumDimension, SchemeName } from './healthdcat/vocab';
