@@ -15,7 +15,9 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -26,8 +28,15 @@ export function tempDir(prefix: string): string {
 }
 
 /** Runs `ehds ARGS` as a real process; its output is kept for failure messages. */
-export function ehds(args: string[]): { child: ChildProcess; output: () => string; stop: () => Promise<void> } {
-  const child = spawn(process.execPath, [EHDS, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DATABASE_URL: '' } });
+export function ehds(args: string[]): {
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+} {
+  const child = spawn(process.execPath, [EHDS, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: '' },
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -61,7 +70,8 @@ export async function waitFor(url: string, timeoutMs: number, describe: () => st
 /** Launches Debian's Chromium headless, with the flags this closed network needs. */
 export async function launchChromium(): Promise<Browser | null> {
   if (!existsSync(CHROMIUM)) {
-    if (process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM}: CI must install the chromium package`);
+    if (process.env.CI === 'true')
+      throw new Error(`Chromium not found at ${CHROMIUM}: CI must install the chromium package`);
     console.warn(`e2e: ${CHROMIUM} not found; skipping browser journeys (apt-get install chromium)`);
     return null;
   }

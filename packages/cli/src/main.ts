@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { hubCommand } from './commands/hub/start';
 import { demoCommand } from './commands/demo/run';
-import { fail } from './ui/output';
+import { nodeCommand } from './commands/node/start';
+import { invalid } from '@openehds/core';
+import { fail, say } from './ui/output';
 
 /**
  * The `ehds` command: one entry point for the hub, the node and the data-holder tools. Each command
@@ -15,11 +17,49 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
     .exitOverride();
   hubCommand(program);
+  nodeCommand(program);
   demoCommand(program);
 
   program
+    .command('ingest')
+    .description(
+      'ingest FHIR R4 (Bundles, Bulk NDJSON), OMOP CDM 5.4 CSV, Phenopackets v2 and VCF into a node store',
+    )
+    .argument('<paths...>', 'files or folders (plain or gzipped)')
+    .option('--data-dir <dir>', 'the node data directory (holding node.duckdb)')
+    .option('--node <url>', "upload to a running node's local API instead (with --token or EHDS_NODE_TOKEN)")
+    .option('--token <token>', "the node's operator token (see its data dir)")
+    .option('--dataset <id>', 'dataset id the records belong to (with --data-dir)', 'default')
+    .option('--person-system <uri>', 'identifier system that unifies persons across formats')
+    .option('--batch-size <n>', 'records per transaction', (v) => Number(v))
+    .option('--json', 'machine-readable report')
+    .action(async (paths: string[], opts) => {
+      try {
+        if (opts.node) {
+          const { uploadToNode } = await import('./commands/ingest/upload');
+          await uploadToNode(paths, {
+            node: opts.node,
+            token: opts.token ?? process.env.EHDS_NODE_TOKEN,
+            json: opts.json,
+          });
+        } else {
+          if (!opts.dataDir)
+            throw invalid('give --data-dir DIR (a node store) or --node URL (a running node)');
+          const { ingestCommand } = await import('./commands/ingest/run');
+          const report = await ingestCommand(paths, opts);
+          if (report.rejected > 0 && !opts.json)
+            say(`${report.rejected} records rejected; they are kept in the quarantine table`);
+        }
+      } catch (err) {
+        process.exitCode = fail(err, Boolean(opts.json));
+      }
+    });
+
+  program
     .command('quality')
-    .description('run the data quality checks on a node store and print the quality and utility label (Art. 78)')
+    .description(
+      'run the data quality checks on a node store and print the quality and utility label (Art. 78)',
+    )
     .requiredOption('--data-dir <dir>', 'the node data directory (holding node.duckdb)')
     .option('--dataset <id>', 'dataset id (default: the only one in the store)')
     .option('--declared <file>', "JSON file with the holder's declared information")

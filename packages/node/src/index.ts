@@ -15,3 +15,22 @@ export { deriveStatistics } from './describe/statistics';
 export type { DatasetStatistics } from './describe/statistics';
 export { publish, publishGroup } from './describe/suppress';
 export type { PublishedCount } from './describe/suppress';
+
+export { ingest, DEFAULT_PERSON_IDENTIFIER_SYSTEM } from './ingest/pipeline/ingest';
+export type { IngestOptions, IngestProgress } from './ingest/pipeline/ingest';
+export type { IngestReport, IngestError, IngestedFileReport, TypeCounts } from './ingest/pipeline/report';
+export { readLines, readHead, openText, isGzip } from './ingest/io/read-lines';
+export { ADAPTERS, detectAdapter } from './ingest/adapters/index';
+export type {
+  FormatAdapter,
+  MapContext,
+  MapResult,
+  MappedRow,
+  PersonRef,
+  SourceFormat,
+  SourceRecord,
+  TargetTable,
+} from './ingest/types';
+export { startNode } from './start-node';
+export type { RunningNode } from './start-node';
+export { expandPaths } from './ingest/io/walk';

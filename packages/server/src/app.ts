@@ -7,6 +7,7 @@ import { authRoutes } from './auth/routes';
 import { auditRoutes } from './audit/routes';
 import { catalogueRoutes } from './catalogue/routes';
 import { federationRoutes } from './federation/routes';
+import { holderRoutes } from './holder/routes';
 import { staticWeb } from './http/static-web';
 
 /** What the hub needs from outside: the store (opened and migrated by the caller). */
@@ -21,7 +22,10 @@ export interface HubDeps {
  */
 export async function createApp(config: HubConfig, deps: HubDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: process.env.EHDS_LOG_LEVEL ?? 'warn', redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: {
+      level: process.env.EHDS_LOG_LEVEL ?? 'warn',
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
     bodyLimit: 10 * 1024 * 1024,
   });
   registerProblemHandler(app);
@@ -32,6 +36,7 @@ export async function createApp(config: HubConfig, deps: HubDeps): Promise<Fasti
   auditRoutes(app, deps.db, idle);
   await federationRoutes(app, { db: deps.db, idleMinutes: idle, config });
   catalogueRoutes(app, { db: deps.db, idleMinutes: idle, config });
+  holderRoutes(app, { db: deps.db, idleMinutes: idle, config });
   if (config.webDir) await staticWeb(app, config.webDir);
   return app;
 }

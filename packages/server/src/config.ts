@@ -32,7 +32,12 @@ export const HubConfigSchema = z.object({
   /** Create the demo organisations and accounts on first start (never in production). */
   seedDemo: z.boolean().default(false),
   /** Idle sessions end after this many minutes (TEHDAS2 TIR-24). */
-  sessionIdleMinutes: z.number().int().min(1).max(24 * 60).default(30),
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** Counts below this are suppressed wherever the hub shows statistics. */
   smallCellThreshold: z.number().int().min(1).default(10),
 });

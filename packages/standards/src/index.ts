@@ -53,3 +53,17 @@ export {
   SCHEMES as HEALTHDCAT_SCHEMES,
 } from './healthdcat/vocab';
 export type { HealthCategoryCode, QuantumDimension, SchemeName } from './healthdcat/vocab';
+
+// FHIR R4 → OMOP CDM mappings (pure).
+export { mapFhirResource, MAPPED_RESOURCE_TYPES } from './fhir/map-resource';
+export { parseFhirDate, toOmopDateTime } from './fhir/dates';
+export { vocabularyOf } from './fhir/systems';
+export { personRefOf, pickCoding } from './fhir/elements';
+export {
+  FHIR_FULLURL_SYSTEM,
+  FHIR_PATIENT_SYSTEM,
+  TYPE_EHR,
+  TYPE_EHR_PRESCRIPTION,
+  TYPE_PATIENT_SELF_REPORT,
+} from './fhir/types';
+export type { FhirMapContext, FhirMapResult, FhirMappedRow, FhirPersonRef, FhirTargetTable } from './fhir/types';

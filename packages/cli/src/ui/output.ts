@@ -25,7 +25,12 @@ export function fail(err: unknown, json: boolean): number {
       const where = i.path ?? [i.file, i.line].filter((x) => x !== undefined).join(':');
       process.stderr.write(`  - ${where ? `${where}: ` : ''}${i.message}\n`);
     }
-    if (error.kind === 'internal' && !(err instanceof AppError) && err instanceof Error && process.env.EHDS_DEBUG)
+    if (
+      error.kind === 'internal' &&
+      !(err instanceof AppError) &&
+      err instanceof Error &&
+      process.env.EHDS_DEBUG
+    )
       process.stderr.write(`${err.stack}\n`);
   }
   return error.kind === 'invalid' ? 2 : 1;

@@ -22,7 +22,11 @@ export function progressBar(label: string, unit = '', stream: NodeJS.WriteStream
         ? `[${'#'.repeat(Math.min(width, Math.round((done / total) * width))).padEnd(width, '.')}] ${Math.floor((done / total) * 100)}%`
         : '';
     const count = `${fmt(done)}${total ? `/${fmt(total)}` : ''} ${unit}`.trim();
-    stream.write(`\r${label} ${bar} ${count} ${fmt(rate)}/s ${note}`.slice(0, (stream.columns ?? 100) - 1).padEnd(Math.min(stream.columns ?? 100, 100) - 1));
+    stream.write(
+      `\r${label} ${bar} ${count} ${fmt(rate)}/s ${note}`
+        .slice(0, (stream.columns ?? 100) - 1)
+        .padEnd(Math.min(stream.columns ?? 100, 100) - 1),
+    );
     shown = true;
   };
   return {
@@ -41,5 +45,9 @@ export function progressBar(label: string, unit = '', stream: NodeJS.WriteStream
 }
 
 function fmt(n: number): string {
-  return n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e4 ? `${(n / 1e3).toFixed(0)}k` : String(Math.round(n));
+  return n >= 1e6
+    ? `${(n / 1e6).toFixed(1)}M`
+    : n >= 1e4
+      ? `${(n / 1e3).toFixed(0)}k`
+      : String(Math.round(n));
 }

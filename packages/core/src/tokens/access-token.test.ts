@@ -6,7 +6,13 @@ describe('node access tokens', () => {
   const hub = generateKeyPairSync('ed25519');
   const other = generateKeyPairSync('ed25519');
   const now = new Date('2026-11-28T12:00:00Z');
-  const claims = { sub: 'holder-fi', role: 'data_holder', aud: 'node-1', iat: now.getTime() / 1000, exp: now.getTime() / 1000 + 600 };
+  const claims = {
+    sub: 'holder-fi',
+    role: 'data_holder',
+    aud: 'node-1',
+    iat: now.getTime() / 1000,
+    exp: now.getTime() / 1000 + 600,
+  };
 
   it('verifies a token signed by the hub for this node', () => {
     const token = signAccessToken(hub.privateKey, claims);
@@ -17,7 +23,9 @@ describe('node access tokens', () => {
     const token = signAccessToken(hub.privateKey, claims);
     expect(() => verifyAccessToken(other.publicKey, token, 'node-1', now)).toThrow(/does not verify/);
     expect(() => verifyAccessToken(hub.publicKey, token, 'node-2', now)).toThrow(/another node/);
-    expect(() => verifyAccessToken(hub.publicKey, token, 'node-1', new Date(now.getTime() + 601_000))).toThrow(/expired/);
+    expect(() =>
+      verifyAccessToken(hub.publicKey, token, 'node-1', new Date(now.getTime() + 601_000)),
+    ).toThrow(/expired/);
     const [h, , s] = token.split('.');
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url')}.${s}`;
     expect(() => verifyAccessToken(hub.publicKey, forged, 'node-1', now)).toThrow(/does not verify/);

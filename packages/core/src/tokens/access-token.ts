@@ -50,7 +50,12 @@ export function verifyAccessToken(
   }
   // Never let the token choose its algorithm (the classic `alg: none` attack).
   if (head.alg !== 'EdDSA') throw unauthenticated('access token must be signed with EdDSA');
-  const ok = verify(null, Buffer.from(`${header}.${payload}`), asKey(publicKey, 'public'), Buffer.from(signature, 'base64url'));
+  const ok = verify(
+    null,
+    Buffer.from(`${header}.${payload}`),
+    asKey(publicKey, 'public'),
+    Buffer.from(signature, 'base64url'),
+  );
   if (!ok) throw unauthenticated('access token signature does not verify');
   if (claims.aud !== audience) throw unauthenticated('access token is for another node');
   if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now.getTime()) {

@@ -18,3 +18,7 @@ ALTER TABLE node ADD COLUMN decision_reason TEXT;
 
 -- Old nonces are pruned once no message carrying them could pass the time check any more.
 CREATE INDEX message_nonce_seen_at ON message_nonce (seen_at);
+
+-- How often a task was handed to its node. A task lost on the way (the node went away while the
+-- answer was in flight, or restarted mid-task) is handed out again; one lost too often is failed.
+ALTER TABLE task ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;

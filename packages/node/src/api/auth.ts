@@ -32,8 +32,10 @@ export function authenticate(request: FastifyRequest, auth: LocalAuth): LocalCal
   if (a.length === b.length && timingSafeEqual(a, b)) return { subject: 'operator', via: 'operator-token' };
   const key = auth.hubPublicKey();
   const nodeId = auth.nodeId();
-  if (!key || !nodeId) throw unauthenticated('this node is not registered with a hub yet; use the operator token');
+  if (!key || !nodeId)
+    throw unauthenticated('this node is not registered with a hub yet; use the operator token');
   const claims = verifyAccessToken(key, token, nodeId);
-  if (claims.role !== 'data_holder') throw forbidden('only the data holder running this node may use its local API');
+  if (claims.role !== 'data_holder')
+    throw forbidden('only the data holder running this node may use its local API');
   return { subject: `account:${claims.sub}`, via: 'hub-token' };
 }

@@ -49,7 +49,12 @@ export async function createNodeApi(options: {
     request.caller = authenticate(request, auth);
   });
   app.setErrorHandler((err, request, reply) => {
-    const error = err instanceof AppError ? err : (err as { statusCode?: number }).statusCode === 400 ? invalid((err as Error).message) : toAppError(err);
+    const error =
+      err instanceof AppError
+        ? err
+        : (err as { statusCode?: number }).statusCode === 400
+          ? invalid((err as Error).message)
+          : toAppError(err);
     if (error.kind === 'internal') request.log.error({ err }, 'internal error');
     reply.status(error.status).type('application/problem+json').send(error.toProblem(request.url));
   });
@@ -62,7 +67,8 @@ export async function createNodeApi(options: {
 
   app.post('/api/ingest', async (request) => {
     const name = basename(String((request.query as { filename?: string }).filename ?? ''));
-    if (!name) throw invalid('name the uploaded file', [{ path: 'filename', message: 'required query parameter' }]);
+    if (!name)
+      throw invalid('name the uploaded file', [{ path: 'filename', message: 'required query parameter' }]);
     if (!request.body || typeof (request.body as NodeJS.ReadableStream).pipe !== 'function') {
       throw invalid('send the file as the request body with Content-Type: application/octet-stream');
     }

@@ -26,7 +26,11 @@ describe('audit hash chain', () => {
   });
 
   it('verifies an intact chain and finds the first tampered event', () => {
-    const chain = build([event('dataset.publish', 'ds-1'), event('dataset.view', 'ds-1'), event('node.approve', 'n-1')]);
+    const chain = build([
+      event('dataset.publish', 'ds-1'),
+      event('dataset.view', 'ds-1'),
+      event('node.approve', 'n-1'),
+    ]);
     expect(verifyChain(chain)).toBeNull();
 
     const tampered = chain.map((e) => ({ ...e }));

@@ -8,7 +8,13 @@ export function auditRoutes(app: FastifyInstance, db: Db, idle: number): void {
   const staff = requireRole(db, idle, ['hdab_staff', 'admin']);
   app.get('/api/audit', { preHandler: staff }, async (request) => {
     const q = request.query as { actor?: string; object?: string; limit?: string };
-    return { events: await listAudit(db, { actor: q.actor, object: q.object, limit: Math.min(Number(q.limit ?? 100) || 100, 1000) }) };
+    return {
+      events: await listAudit(db, {
+        actor: q.actor,
+        object: q.object,
+        limit: Math.min(Number(q.limit ?? 100) || 100, 1000),
+      }),
+    };
   });
   app.get('/api/audit/verify', { preHandler: staff }, async () => verifyAudit(db));
 }

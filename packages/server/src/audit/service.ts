@@ -2,7 +2,10 @@ import type { Db, Queryable } from '@openehds/db';
 import { eventHash, GENESIS_HASH, verifyChain, type AuditContent } from './chain';
 
 /** What a caller records; time is taken now unless given. */
-export type AuditInput = Omit<AuditContent, 'at' | 'details'> & { at?: Date; details?: Record<string, unknown> };
+export type AuditInput = Omit<AuditContent, 'at' | 'details'> & {
+  at?: Date;
+  details?: Record<string, unknown>;
+};
 
 /**
  * Appends one event to the hash-chained audit log. Appends are serialised with a transaction-scoped
@@ -28,7 +31,16 @@ export async function appendIn(tx: Queryable, input: AuditInput): Promise<void> 
   await tx.query(
     `INSERT INTO audit_event (at, actor, action, object, outcome, details, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
-    [content.at, content.actor, content.action, content.object, content.outcome, JSON.stringify(content.details), prevHash, eventHash(prevHash, content)],
+    [
+      content.at,
+      content.actor,
+      content.action,
+      content.object,
+      content.outcome,
+      JSON.stringify(content.details),
+      prevHash,
+      eventHash(prevHash, content),
+    ],
   );
 }
 
@@ -55,9 +67,11 @@ export async function listAudit(
 
 /** Re-computes the whole chain; returns the first broken sequence number or null. */
 export async function verifyAudit(db: Queryable): Promise<{ events: number; brokenAt: number | null }> {
-  const rows = (await db.query<Record<string, unknown>>(
-    'SELECT seq, at, actor, action, object, outcome, details, prev_hash, hash FROM audit_event ORDER BY seq',
-  )).map(toEvent);
+  const rows = (
+    await db.query<Record<string, unknown>>(
+      'SELECT seq, at, actor, action, object, outcome, details, prev_hash, hash FROM audit_event ORDER BY seq',
+    )
+  ).map(toEvent);
   return { events: rows.length, brokenAt: verifyChain(rows) };
 }
 

@@ -35,11 +35,20 @@ export function requireRole(db: Db, idleMinutes: number, roles: readonly Role[] 
     const principal = await sessionPrincipal(db, token, idleMinutes);
     if (!principal) throw unauthenticated('your session has expired or was idle too long; sign in again');
     const viaCookie = !request.headers.authorization;
-    if (viaCookie && request.method !== 'GET' && request.method !== 'HEAD' && !request.headers['x-requested-with']) {
-      throw forbidden('state-changing browser requests must send the X-Requested-With header (CSRF protection)');
+    if (
+      viaCookie &&
+      request.method !== 'GET' &&
+      request.method !== 'HEAD' &&
+      !request.headers['x-requested-with']
+    ) {
+      throw forbidden(
+        'state-changing browser requests must send the X-Requested-With header (CSRF protection)',
+      );
     }
     if (roles !== 'any' && !roles.includes(principal.role)) {
-      throw forbidden(`this needs one of the roles ${roles.join(', ')}; you are signed in as ${principal.role}`);
+      throw forbidden(
+        `this needs one of the roles ${roles.join(', ')}; you are signed in as ${principal.role}`,
+      );
     }
     request.principal = principal;
   };

@@ -14,7 +14,12 @@ export function authRoutes(app: FastifyInstance, db: Db, idleMinutes: number, se
     const input = validate(SignIn, request.body, 'sign-in');
     try {
       const session = await signIn(db, input, idleMinutes);
-      await recordAudit(db, { actor: `account:${input.username}`, action: 'auth.sign-in', object: null, outcome: 'success' });
+      await recordAudit(db, {
+        actor: `account:${input.username}`,
+        action: 'auth.sign-in',
+        object: null,
+        outcome: 'success',
+      });
       const cookie = [
         `${SESSION_COOKIE}=${encodeURIComponent(session.token)}`,
         'Path=/',
@@ -24,19 +29,36 @@ export function authRoutes(app: FastifyInstance, db: Db, idleMinutes: number, se
         ...(secureCookies ? ['Secure'] : []),
       ].join('; ');
       reply.header('set-cookie', cookie);
-      return { token: session.token, principal: session.principal, expiresAt: session.expiresAt.toISOString() };
+      return {
+        token: session.token,
+        principal: session.principal,
+        expiresAt: session.expiresAt.toISOString(),
+      };
     } catch (err) {
-      await recordAudit(db, { actor: `account:${input.username}`, action: 'auth.sign-in', object: null, outcome: 'denied' });
+      await recordAudit(db, {
+        actor: `account:${input.username}`,
+        action: 'auth.sign-in',
+        object: null,
+        outcome: 'denied',
+      });
       throw err;
     }
   });
 
-  app.post('/api/auth/sign-out', { preHandler: requireRole(db, idleMinutes, 'any') }, async (request, reply) => {
-    const token = sessionToken(request);
-    if (token) await signOut(db, token);
-    reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
-    return { signedOut: true };
-  });
+  app.post(
+    '/api/auth/sign-out',
+    { preHandler: requireRole(db, idleMinutes, 'any') },
+    async (request, reply) => {
+      const token = sessionToken(request);
+      if (token) await signOut(db, token);
+      reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
+      return { signedOut: true };
+    },
+  );
 
-  app.get('/api/auth/me', { preHandler: requireRole(db, idleMinutes, 'any') }, async (request) => request.principal);
+  app.get(
+    '/api/auth/me',
+    { preHandler: requireRole(db, idleMinutes, 'any') },
+    async (request) => request.principal,
+  );
 }

@@ -34,11 +34,14 @@ export async function signIn(
 }
 
 // A valid hash of a random password, used when the username is unknown.
-const DUMMY_HASH =
-  'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$/o+we3yLtKODSP7Alfcoz0hkw+1mATL+GqO/19LUd7M=';
+const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$/o+we3yLtKODSP7Alfcoz0hkw+1mATL+GqO/19LUd7M=';
 
 /** The principal of a live session, touching its idle timer; null when unknown, expired or idle. */
-export async function sessionPrincipal(db: Db, token: string, idleMinutes: number): Promise<Principal | null> {
+export async function sessionPrincipal(
+  db: Db,
+  token: string,
+  idleMinutes: number,
+): Promise<Principal | null> {
   const rows = await db.query<Record<string, unknown>>(
     `UPDATE session SET last_seen_at = now()
      WHERE token_hash = $1 AND expires_at > now() AND last_seen_at > now() - make_interval(mins => $2)
@@ -77,12 +80,25 @@ export async function principalOf(db: Db, accountId: string): Promise<Principal 
 /** Creates an account (used by the demo seed and by admins). */
 export async function createAccount(
   db: Db,
-  input: { username: string; displayName: string; role: Role; organisationId: string | null; password: string },
+  input: {
+    username: string;
+    displayName: string;
+    role: Role;
+    organisationId: string | null;
+    password: string;
+  },
 ): Promise<string> {
   const id = randomUUID();
   await db.query(
     'INSERT INTO account (id, username, display_name, role, organisation_id, password_hash) VALUES ($1, $2, $3, $4, $5, $6)',
-    [id, input.username, input.displayName, input.role, input.organisationId, await hashPassword(input.password)],
+    [
+      id,
+      input.username,
+      input.displayName,
+      input.role,
+      input.organisationId,
+      await hashPassword(input.password),
+    ],
   );
   return id;
 }

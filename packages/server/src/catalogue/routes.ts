@@ -2,10 +2,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '@openehds/db';
 import { AppError } from '@openehds/core';
-import { catalogueToRdf, datasetToRdf, MEDIA_TYPES, negotiate, serialise, type CatalogueFormat } from '@openehds/standards';
+import {
+  catalogueToRdf,
+  datasetToRdf,
+  MEDIA_TYPES,
+  negotiate,
+  serialise,
+  type CatalogueFormat,
+} from '@openehds/standards';
 import type { HubConfig } from '../config';
 import { validate } from '../http/validate';
-import { catalogueDescription, getDataset, searchDatasets } from './service';
+import { registerNodeMessageHandler } from '../federation';
+import { catalogueDescription, getDataset, publishDataset, searchDatasets } from './service';
+import { parseSubmission } from './submission';
 
 const list = z
   .union([z.string(), z.array(z.string())])
@@ -31,14 +40,32 @@ const FORMATS = ['turtle', 'jsonld', 'rdfxml'] as const;
  * by content negotiation — Turtle, JSON-LD, RDF/XML (`?format=` overrides `Accept`). Discovery is free
  * and public (TEHDAS2 M4.1.1: no charge for metadata, catalogue or labels).
  */
-export function catalogueRoutes(app: FastifyInstance, deps: { db: Db; idleMinutes: number; config: HubConfig }): void {
+export function catalogueRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; idleMinutes: number; config: HubConfig },
+): void {
   const { db, config } = deps;
 
-  app.get('/api/datasets', async (request) => searchDatasets(db, validate(SearchQuery, request.query, 'search')));
+  // A node publishes its dataset description with a signed message; the data stays at the node.
+  registerNodeMessageHandler('dataset.publish', (db, node, body) =>
+    publishDataset(db, config, { id: node.id, organisationId: node.organisationId }, parseSubmission(body)),
+  );
+
+  app.get('/api/datasets', async (request) =>
+    searchDatasets(db, validate(SearchQuery, request.query, 'search')),
+  );
 
   app.get('/api/datasets/:id', async (request) => {
     const d = await getDataset(db, (request.params as { id: string }).id);
-    return { id: d.id, description: d.description, statistics: d.statistics, quality: d.quality, node: d.node, publishedAt: d.publishedAt, summary: d.summary };
+    return {
+      id: d.id,
+      description: d.description,
+      statistics: d.statistics,
+      quality: d.quality,
+      node: d.node,
+      publishedAt: d.publishedAt,
+      summary: d.summary,
+    };
   });
 
   app.get('/catalogue', async (request, reply) => {
@@ -66,11 +93,16 @@ function wantsHtml(request: FastifyRequest): boolean {
 function rdfFormat(request: FastifyRequest): (typeof FORMATS)[number] {
   const query = request.query as { format?: string };
   const requested: CatalogueFormat | null = query.format
-    ? ((FORMATS as readonly string[]).includes(query.format) ? (query.format as CatalogueFormat) : null)
+    ? (FORMATS as readonly string[]).includes(query.format)
+      ? (query.format as CatalogueFormat)
+      : null
     : negotiate(request.headers.accept);
   const format = requested === 'json' ? 'jsonld' : requested;
   if (!format) {
-    throw new AppError('invalid', `cannot serve that format; ask for one of ${FORMATS.map((f) => MEDIA_TYPES[f]).join(', ')}`);
+    throw new AppError(
+      'invalid',
+      `cannot serve that format; ask for one of ${FORMATS.map((f) => MEDIA_TYPES[f]).join(', ')}`,
+    );
   }
   return format;
 }

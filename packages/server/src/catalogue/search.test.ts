@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { searchCatalogue } from './search';
 import type { DatasetSummary } from './summary';
 
-const ds = (id: string, country: string, cats: string[], stars: number, individuals: number): DatasetSummary => ({
+const ds = (
+  id: string,
+  country: string,
+  cats: string[],
+  stars: number,
+  individuals: number,
+): DatasetSummary => ({
   id,
   title: { en: `Dataset ${id}` },
   description: { en: id === 'b' ? 'Breast cancer registry' : 'Type 2 diabetes cohort' },
@@ -19,12 +25,23 @@ const ds = (id: string, country: string, cats: string[], stars: number, individu
   publishedAt: `2026-11-0${id === 'a' ? 1 : id === 'b' ? 2 : 3}T00:00:00Z`,
 });
 
-const all = [ds('a', 'FI', ['EHRS', 'EINS'], 4, 2000), ds('b', 'ES', ['MRMR'], 3, 800), ds('c', 'DE', ['EHRS'], 5, 3000)];
+const all = [
+  ds('a', 'FI', ['EHRS', 'EINS'], 4, 2000),
+  ds('b', 'ES', ['MRMR'], 3, 800),
+  ds('c', 'DE', ['EHRS'], 5, 3000),
+];
 
 describe('catalogue search', () => {
   it('filters by free text, facet and thresholds, newest first', () => {
-    expect(searchCatalogue(all, { q: 'diabetes', page: 1, pageSize: 10 }).items.map((d) => d.id)).toEqual(['c', 'a']);
-    expect(searchCatalogue(all, { healthCategory: ['EHRS'], minStars: 5, page: 1, pageSize: 10 }).items.map((d) => d.id)).toEqual(['c']);
+    expect(searchCatalogue(all, { q: 'diabetes', page: 1, pageSize: 10 }).items.map((d) => d.id)).toEqual([
+      'c',
+      'a',
+    ]);
+    expect(
+      searchCatalogue(all, { healthCategory: ['EHRS'], minStars: 5, page: 1, pageSize: 10 }).items.map(
+        (d) => d.id,
+      ),
+    ).toEqual(['c']);
     expect(searchCatalogue(all, { minIndividuals: 1000, page: 1, pageSize: 10 }).total).toBe(2);
   });
 

@@ -66,8 +66,10 @@ function passes(d: DatasetSummary, query: CatalogueQuery, except?: FacetKey): bo
   if (except !== 'country' && !anyOf(query.country, [d.country])) return false;
   if (except !== 'codingSystem' && !anyOf(query.codingSystem, d.codingSystems)) return false;
   if (except !== 'accessRights' && !anyOf(query.accessRights, [d.accessRights])) return false;
-  if (except !== 'stars' && query.minStars !== undefined && (d.quality?.stars ?? 0) < query.minStars) return false;
-  if (query.minIndividuals !== undefined && (d.numberOfUniqueIndividuals ?? 0) < query.minIndividuals) return false;
+  if (except !== 'stars' && query.minStars !== undefined && (d.quality?.stars ?? 0) < query.minStars)
+    return false;
+  if (query.minIndividuals !== undefined && (d.numberOfUniqueIndividuals ?? 0) < query.minIndividuals)
+    return false;
   return true;
 }
 
@@ -81,9 +83,19 @@ export function searchCatalogue(all: DatasetSummary[], query: CatalogueQuery): C
       if (!passes(d, query, key)) continue;
       for (const v of new Set(FACET_VALUES[key](d))) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
-    facets[key] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    facets[key] = [...counts]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }
-  const sorted = matching.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id));
+  const sorted = matching.sort(
+    (a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id),
+  );
   const start = (query.page - 1) * query.pageSize;
-  return { items: sorted.slice(start, start + query.pageSize), total: matching.length, page: query.page, pageSize: query.pageSize, facets };
+  return {
+    items: sorted.slice(start, start + query.pageSize),
+    total: matching.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    facets,
+  };
 }

@@ -74,7 +74,10 @@ export async function publishDataset(
   };
   const publishedAt = new Date().toISOString();
   await db.transaction(async (tx) => {
-    const [existing] = await tx.query<{ node_id: string | null }>('SELECT node_id FROM dataset WHERE id = $1', [id]);
+    const [existing] = await tx.query<{ node_id: string | null }>(
+      'SELECT node_id FROM dataset WHERE id = $1',
+      [id],
+    );
     if (existing && existing.node_id !== node.id) {
       throw conflict(`dataset id ${id} is already published by another node; choose another dataset id`);
     }
@@ -95,7 +98,12 @@ export async function publishDataset(
         publishedAt,
       ],
     );
-    await appendIn(tx, { actor: `node:${node.id}`, action: 'dataset.publish', object: `dataset:${id}`, outcome: 'success' });
+    await appendIn(tx, {
+      actor: `node:${node.id}`,
+      action: 'dataset.publish',
+      object: `dataset:${id}`,
+      outcome: 'success',
+    });
   });
   return { id, url: description.landingPage!, publishedAt };
 }
@@ -125,7 +133,10 @@ async function loadPublished(db: Db, id?: string): Promise<PublishedDataset[]> {
 
 /** Searches the published catalogue with facets. */
 export async function searchDatasets(db: Db, query: CatalogueQuery): Promise<CatalogueResult> {
-  return searchCatalogue((await loadPublished(db)).map((d) => d.summary), query);
+  return searchCatalogue(
+    (await loadPublished(db)).map((d) => d.summary),
+    query,
+  );
 }
 
 /** One published dataset, or not-found. */

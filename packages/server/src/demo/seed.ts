@@ -29,7 +29,12 @@ export async function seedDemo(db: Db, hdab: { name: string; country: string }):
   const orgs = new Map<string, string>();
   const addOrg = async (key: string, name: string, kind: string, country: string) => {
     const id = randomUUID();
-    await db.query('INSERT INTO organisation (id, name, kind, country) VALUES ($1, $2, $3, $4)', [id, name, kind, country]);
+    await db.query('INSERT INTO organisation (id, name, kind, country) VALUES ($1, $2, $3, $4)', [
+      id,
+      name,
+      kind,
+      country,
+    ]);
     orgs.set(key, id);
   };
   for (const h of DEMO_HOLDERS) await addOrg(h.key, h.name, 'data_holder', h.country);

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '@openehds/db';
 
 /** `GET /health`: each dependency with its state; 503 when any is down (for load balancers). */
-export function healthRoutes(app: FastifyInstance, db: Db, extra: () => Record<string, unknown> = () => ({})): void {
+export function healthRoutes(
+  app: FastifyInstance,
+  db: Db,
+  extra: () => Record<string, unknown> = () => ({}),
+): void {
   app.get('/health', async (_request, reply) => {
     const started = performance.now();
     let store: Record<string, unknown>;

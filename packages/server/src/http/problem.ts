@@ -9,8 +9,13 @@ export function registerProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     let error: AppError;
     if (err instanceof AppError) error = err;
-    else if (err.validation) error = invalid('the request is invalid', err.validation.map((v) => ({ path: v.instancePath, message: v.message ?? 'invalid' })));
-    else if (err.statusCode && err.statusCode < 500) error = new AppError(err.statusCode === 413 ? 'invalid' : 'invalid', err.message);
+    else if (err.validation)
+      error = invalid(
+        'the request is invalid',
+        err.validation.map((v) => ({ path: v.instancePath, message: v.message ?? 'invalid' })),
+      );
+    else if (err.statusCode && err.statusCode < 500)
+      error = new AppError(err.statusCode === 413 ? 'invalid' : 'invalid', err.message);
     else error = toAppError(err);
     if (error.kind === 'internal') {
       request.log.error({ err }, 'internal error');

@@ -9,9 +9,9 @@ export async function staticWeb(app: FastifyInstance, dir: string): Promise<void
   await app.register(fastifyStatic, { root: dir, wildcard: false });
   app.get('/*', (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (path.startsWith('/api/') || path.startsWith('/catalogue')) {
-      return reply.callNotFound();
-    }
+    // API paths never fall back to the UI; `/catalogue` and `/catalogue/datasets/:id` have their own
+    // routes (RDF by content negotiation), so `/catalogue/<id>` here is the UI's dataset page.
+    if (path.startsWith('/api/')) return reply.callNotFound();
     return reply.sendFile('index.html');
   });
 }

@@ -3,7 +3,8 @@
  * (YYYY, YYYY-MM) are legal; a dateTime with a time carries a timezone offset.
  */
 const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const DATETIME_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+const DATETIME_RE =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
 /** Parts of a FHIR date; undefined when the text is not a valid (calendar-checked) FHIR date. */
 export function parseFhirDate(text: unknown): { year: number; month?: number; day?: number } | undefined {

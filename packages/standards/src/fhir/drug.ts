@@ -1,6 +1,12 @@
 import { firstDate, eventBase } from './event';
 import { num, pickCoding, str, type CodeableConcept } from './elements';
-import { TYPE_EHR, TYPE_EHR_PRESCRIPTION, TYPE_PATIENT_SELF_REPORT, type FhirMapContext, type FhirMapResult } from './types';
+import {
+  TYPE_EHR,
+  TYPE_EHR_PRESCRIPTION,
+  TYPE_PATIENT_SELF_REPORT,
+  type FhirMapContext,
+  type FhirMapResult,
+} from './types';
 
 interface MedicationRequest {
   id?: string;

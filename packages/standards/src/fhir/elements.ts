@@ -23,7 +23,9 @@ export interface Reference {
 const PREFERRED = ['SNOMED', 'ICD10', 'ICD10CM', 'LOINC', 'RxNorm', 'ATC', 'CVX', 'HPO'];
 
 /** The coding to keep as source value: SNOMED/ICD-10/LOINC/… before local codes; undefined if none has a code. */
-export function pickCoding(cc: CodeableConcept | undefined): { code: string; vocabulary?: string } | undefined {
+export function pickCoding(
+  cc: CodeableConcept | undefined,
+): { code: string; vocabulary?: string } | undefined {
   const codings = cc?.coding;
   if (!Array.isArray(codings) || codings.length === 0) return undefined;
   let best: Coding | undefined;

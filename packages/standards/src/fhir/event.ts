@@ -23,7 +23,8 @@ export function eventBase(
   if (typeof id !== 'string' || id === '') return `${type} has no id`;
   const subject = type === 'Immunization' ? r.patient : r.subject;
   const field = type === 'Immunization' ? 'patient' : 'subject';
-  if (!subject?.reference) return `${type}/${id} has no ${field}; every clinical record must reference its Patient`;
+  if (!subject?.reference)
+    return `${type}/${id} has no ${field}; every clinical record must reference its Patient`;
   const personRef = personRefOf(subject);
   if (!personRef) return `${type}/${id}.${field} '${subject.reference}' does not reference a Patient`;
   const enc = refId(r.encounter ?? r.context, 'Encounter');

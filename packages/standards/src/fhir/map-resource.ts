@@ -32,7 +32,8 @@ export function mapFhirResource(resource: unknown, ctx: FhirMapContext, fullUrl?
     return { ok: false, reason: 'not a FHIR resource (expected a JSON object)' };
   }
   const r = resource as { resourceType?: unknown; id?: unknown; status?: unknown };
-  if (typeof r.resourceType !== 'string') return { ok: false, reason: 'not a FHIR resource (no resourceType)' };
+  if (typeof r.resourceType !== 'string')
+    return { ok: false, reason: 'not a FHIR resource (no resourceType)' };
   if (r.resourceType === 'Patient') return mapPatient(resource as never, ctx, fullUrl);
   const mapper = MAPPERS[r.resourceType];
   const key = `${r.resourceType}/${typeof r.id === 'string' ? r.id : ''}`;

@@ -34,10 +34,15 @@ export function mapPatient(p: Patient, ctx: FhirMapContext, fullUrl?: string): F
   }
   const birth = parseFhirDate(p.birthDate);
   if (!birth) {
-    return { ok: false, reason: `Patient/${id} has an invalid birthDate '${String(p.birthDate)}' (expected YYYY, YYYY-MM or YYYY-MM-DD)` };
+    return {
+      ok: false,
+      reason: `Patient/${id} has an invalid birthDate '${String(p.birthDate)}' (expected YYYY, YYYY-MM or YYYY-MM-DD)`,
+    };
   }
   const unifying = Array.isArray(p.identifier)
-    ? p.identifier.find((i) => i?.system === ctx.personIdentifierSystem && typeof i.value === 'string' && i.value)
+    ? p.identifier.find(
+        (i) => i?.system === ctx.personIdentifierSystem && typeof i.value === 'string' && i.value,
+      )
     : undefined;
   const refs: FhirPersonRef[] = [];
   if (unifying) refs.push({ system: ctx.personIdentifierSystem, value: unifying.value! });
@@ -65,10 +70,19 @@ export function mapPatient(p: Patient, ctx: FhirMapContext, fullUrl?: string): F
   ];
   if (p.deceasedDateTime !== undefined) {
     const d = toOmopDateTime(p.deceasedDateTime);
-    if (!d) return { ok: false, reason: `Patient/${id} has an invalid deceasedDateTime '${String(p.deceasedDateTime)}'` };
+    if (!d)
+      return {
+        ok: false,
+        reason: `Patient/${id} has an invalid deceasedDateTime '${String(p.deceasedDateTime)}'`,
+      };
     rows.push({
       table: 'death',
-      row: { person_id: personId, death_date: d.date, death_datetime: d.datetime, death_type_concept_id: TYPE_EHR },
+      row: {
+        person_id: personId,
+        death_date: d.date,
+        death_datetime: d.datetime,
+        death_type_concept_id: TYPE_EHR,
+      },
     });
   }
   return { ok: true, key: `Patient/${id}`, person: { refs }, rows };

@@ -16,7 +16,8 @@ export function mapProcedure(p: Procedure, ctx: FhirMapContext): FhirMapResult {
   const base = eventBase('Procedure', p, ctx);
   if (typeof base === 'string') return { ok: false, reason: base };
   const start = firstDate(p.performedDateTime, p.performedPeriod?.start);
-  if (!start) return { ok: false, reason: `${base.key} has no valid performedDateTime or performedPeriod.start` };
+  if (!start)
+    return { ok: false, reason: `${base.key} has no valid performedDateTime or performedPeriod.start` };
   const end = firstDate(p.performedPeriod?.end);
   const code = pickCoding(p.code);
   return {

@@ -22,7 +22,11 @@ export async function waitForHealth(url: string, timeoutMs: number): Promise<voi
  * Signs in as the demo admin and approves the demo's own nodes once they have registered — the same
  * approval an HDAB administrator gives in the UI, done for you in the demo.
  */
-export async function approveDemoNodes(hubUrl: string, names: string[], timeoutMs: number): Promise<string[]> {
+export async function approveDemoNodes(
+  hubUrl: string,
+  names: string[],
+  timeoutMs: number,
+): Promise<string[]> {
   const signIn = await fetch(`${hubUrl}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

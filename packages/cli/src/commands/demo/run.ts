@@ -15,7 +15,9 @@ const EHDS = join(REPO, 'packages/cli/bin/ehds.js');
 export function demoCommand(program: Command): void {
   program
     .command('demo')
-    .description('run a demo federation: one hub and three data-holder nodes with synthetic data, and the web UI')
+    .description(
+      'run a demo federation: one hub and three data-holder nodes with synthetic data, and the web UI',
+    )
     .option('--data-dir <dir>', 'where the demo keeps its data (reused on the next start)', './data')
     .option('--port <port>', 'hub port; nodes use port+11..13', '8080')
     .action(async (opts) => {
@@ -31,29 +33,57 @@ export function demoCommand(program: Command): void {
           await Promise.all(children.map(stopChild));
         });
         children.push(
-          launch('hub', ['hub', '--port', String(ports.hub), '--data-dir', join(dataDir, 'hub'), '--seed-demo', '--web-dir', webDir, '--hdab-name', 'Demo Health Data Access Body', '--hdab-country', 'EU']),
+          launch('hub', [
+            'hub',
+            '--port',
+            String(ports.hub),
+            '--data-dir',
+            join(dataDir, 'hub'),
+            '--seed-demo',
+            '--web-dir',
+            webDir,
+            '--hdab-name',
+            'Demo Health Data Access Body',
+            '--hdab-country',
+            'EU',
+          ]),
         );
         await waitForHealth(`${hubUrl}/health`, 60_000);
         for (const n of DEMO_NODES) {
           children.push(
             launch(n.key, [
               'node',
-              '--name', n.name,
-              '--organisation', n.organisation,
-              '--country', n.country,
-              '--dataset-id', n.datasetId,
-              '--data-dir', join(dataDir, `node-${n.key}`),
-              '--hub', hubUrl,
-              '--port', String(ports.nodes[n.key]),
-              '--allowed-origin', hubUrl,
-              '--seed-patients', String(n.patients),
-              '--seed', String(n.seed),
-              '--profile', n.profile,
+              '--name',
+              n.name,
+              '--organisation',
+              n.organisation,
+              '--country',
+              n.country,
+              '--dataset-id',
+              n.datasetId,
+              '--data-dir',
+              join(dataDir, `node-${n.key}`),
+              '--hub',
+              hubUrl,
+              '--port',
+              String(ports.nodes[n.key]),
+              '--allowed-origin',
+              hubUrl,
+              '--seed-patients',
+              String(n.patients),
+              '--seed',
+              String(n.seed),
+              '--profile',
+              n.profile,
               '--auto-publish',
             ]),
           );
         }
-        const approved = await approveDemoNodes(hubUrl, DEMO_NODES.map((n) => n.name), 120_000);
+        const approved = await approveDemoNodes(
+          hubUrl,
+          DEMO_NODES.map((n) => n.name),
+          120_000,
+        );
         say(
           [
             '',
@@ -77,7 +107,10 @@ export function demoCommand(program: Command): void {
 }
 
 function launch(label: string, args: string[]): ChildProcess {
-  const child = spawn(process.execPath, [EHDS, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  const child = spawn(process.execPath, [EHDS, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: process.env,
+  });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream! }).on('line', (line) => process.stderr.write(`[${label}] ${line}\n`));
   }

@@ -10,7 +10,11 @@ export function hubCommand(program: Command): void {
     .description('run the hub of a Health Data Access Body (catalogue, permits, federation coordinator)')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on', '8080')
-    .option('--data-dir <dir>', 'where the embedded store (PGlite) lives; ignored when DATABASE_URL is set', './data/hub')
+    .option(
+      '--data-dir <dir>',
+      'where the embedded store (PGlite) lives; ignored when DATABASE_URL is set',
+      './data/hub',
+    )
     .option('--public-url <url>', 'URL users and nodes reach the hub at (default http://HOST:PORT)')
     .option('--web-dir <dir>', 'serve the built web UI from this folder')
     .option('--seed-demo', 'create the demo organisations and accounts on first start')

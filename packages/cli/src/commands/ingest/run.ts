@@ -59,9 +59,13 @@ export async function ingestCommand(
         }),
       );
     } else {
-      out(`${report.read} read, ${report.loaded} loaded, ${report.rejected} rejected, ${report.skipped} skipped (batch ${report.batchId})`);
+      out(
+        `${report.read} read, ${report.loaded} loaded, ${report.rejected} rejected, ${report.skipped} skipped (batch ${report.batchId})`,
+      );
       for (const [type, c] of Object.entries(report.byType)) {
-        out(`  ${type.padEnd(22)} ${String(c.read).padStart(9)} read ${String(c.loaded).padStart(9)} loaded ${String(c.rejected).padStart(7)} rejected ${String(c.skipped).padStart(7)} skipped`);
+        out(
+          `  ${type.padEnd(22)} ${String(c.read).padStart(9)} read ${String(c.loaded).padStart(9)} loaded ${String(c.rejected).padStart(7)} rejected ${String(c.skipped).padStart(7)} skipped`,
+        );
       }
       for (const f of report.files.filter((x) => x.skipped)) out(`  already ingested, skipped: ${f.path}`);
       for (const e of report.errors) out(`  ${e.file}:${e.line}: ${e.reason}`);

@@ -1,0 +1,241 @@
+/**
+ * Shapes of the hub's REST API as the hub sends them (JSON over HTTP). Kept here rather than
+ * imported from the server so the client never depends on server internals (DESIGN.md §2).
+ */
+
+/** A platform role (EHDS.md §1). */
+export type Role = 'data_holder' | 'data_user' | 'hdab_staff' | 'admin';
+
+/** A multilingual text keyed by ISO 639-1 language code (`en`, `de`, `fi`, ...). */
+export type LangText = Record<string, string>;
+
+/** The signed-in principal. */
+export interface Principal {
+  accountId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  organisationId: string | null;
+  organisationName: string | null;
+  nodeIds: string[];
+}
+
+/** The answer to a sign-in: the session token (also set as an HttpOnly cookie) and who signed in. */
+export interface SignInResult {
+  token: string;
+  principal: Principal;
+  expiresAt: string;
+}
+
+/** One demo account offered on the sign-in page (demo mode only). */
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+/** The demo accounts and their shared password. */
+export interface DemoAccounts {
+  accounts: DemoAccount[];
+  password: string;
+}
+
+/** Access rights of a dataset (EU access-right vocabulary). */
+export type AccessRights = 'PUBLIC' | 'RESTRICTED' | 'NON_PUBLIC';
+
+/** A time span; either end may be open. */
+export interface Temporal {
+  start: string | null;
+  end: string | null;
+}
+
+/** The quality and utility label in short (Art. 78). */
+export interface QualitySummary {
+  stars: number;
+  score: number;
+}
+
+/** One catalogue search hit. */
+export interface DatasetSummary {
+  id: string;
+  title: LangText;
+  description: LangText;
+  publisher: { name: string };
+  country: string;
+  healthCategories: string[];
+  codingSystems: string[];
+  accessRights: AccessRights;
+  numberOfUniqueIndividuals: number | null;
+  numberOfRecords: number | null;
+  temporal: Temporal | null;
+  quality: QualitySummary | null;
+  publishedAt: string;
+}
+
+/** One facet value and how many datasets have it. */
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/** The facets the catalogue search returns. */
+export interface DatasetFacets {
+  healthCategory: FacetCount[];
+  country: FacetCount[];
+  codingSystem: FacetCount[];
+  stars: FacetCount[];
+  accessRights: FacetCount[];
+}
+
+/** A page of catalogue search results. */
+export interface DatasetSearchResult {
+  items: DatasetSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: DatasetFacets;
+}
+
+/** The HealthDCAT-AP-shaped description a holder publishes (Art. 60(3), 77). */
+export interface DatasetDescription {
+  title: LangText;
+  description: LangText;
+  keywords?: string[] | Record<string, string[]>;
+  publisher?: { name: string; [key: string]: unknown };
+  contactPoint?: { name?: string; email?: string };
+  accessRights?: AccessRights;
+  healthCategories?: string[];
+  legalBasis?: string;
+  purpose?: string;
+  retentionPeriod?: string;
+  applicableLegislation?: string | string[];
+  temporal?: Temporal;
+  [key: string]: unknown;
+}
+
+/** A statistics cell that disclosure control may have suppressed (count null, suppressed true). */
+export interface SuppressibleCount {
+  count: number | null;
+  suppressed: boolean;
+}
+
+/** One age band × sex cell of the population pyramid. */
+export interface PyramidCell extends SuppressibleCount {
+  band: string;
+  sex: 'female' | 'male';
+}
+
+/** Records in one calendar year. */
+export interface YearCount extends SuppressibleCount {
+  year: number;
+}
+
+/** One frequent condition code. */
+export interface ConditionCount extends SuppressibleCount {
+  code: string;
+  vocabulary: string;
+  label?: string;
+}
+
+/** Aggregate statistics of a dataset, after small-cell suppression. */
+export interface DatasetStatistics {
+  numberOfRecords: number | null;
+  numberOfUniqueIndividuals: number | null;
+  minTypicalAge: number | null;
+  maxTypicalAge: number | null;
+  temporal: Temporal | null;
+  codingSystems: string[];
+  recordsByTable: Record<string, number>;
+  pyramid: PyramidCell[];
+  recordsPerYear: YearCount[];
+  topConditions: ConditionCount[];
+  smallCellThreshold: number;
+}
+
+/** Where a label dimension's score comes from. */
+export type DimensionSource = 'measured' | 'declared' | 'not-assessed';
+
+/** One dimension of the quality label. */
+export interface QualityDimension {
+  id: string;
+  name: string;
+  group: string;
+  weight: number;
+  score: number | null;
+  source: DimensionSource;
+}
+
+/** A failed data quality check as the catalogue shows it. */
+export interface FailedCheck {
+  id: string;
+  category: string;
+  table: string;
+  field: string | null;
+  rowsFailed: number;
+  rowsChecked: number;
+  pctFailed: number;
+  threshold: number;
+  description: string;
+}
+
+/** The full quality label of a published dataset. */
+export interface DatasetQuality {
+  stars: number;
+  score: number;
+  dimensions: QualityDimension[];
+  checks: { total: number; passed: number; failed: number };
+  failedChecks: FailedCheck[];
+  ranAt: string;
+}
+
+/** One dataset as the catalogue's dataset page shows it. */
+export interface DatasetDetail {
+  id: string;
+  description: DatasetDescription;
+  statistics: DatasetStatistics | null;
+  quality: DatasetQuality | null;
+  node: { id: string; name: string; country: string };
+  publishedAt: string;
+}
+
+/** Registration status of a node at the hub. */
+export type NodeStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'REVOKED';
+
+/** A node registered with the hub. */
+export interface HubNode {
+  id: string;
+  name: string;
+  country: string;
+  organisationName: string;
+  status: NodeStatus;
+  registeredAt: string;
+  lastSeenAt: string | null;
+  publicKey: string;
+}
+
+/** One entry of the hash-chained audit log. */
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  object: string | null;
+  outcome: string;
+  details: unknown;
+}
+
+/** The result of verifying the audit chain: `brokenAt` is the first bad sequence number, or null. */
+export interface AuditVerification {
+  events: number;
+  brokenAt: number | null;
+}
+
+/** One of the signed-in holder's nodes, with a short-lived token for calling it directly. */
+export interface HolderNode {
+  id: string;
+  name: string;
+  country: string;
+  url: string;
+  token: string;
+  tokenExpiresAt: string;
+}

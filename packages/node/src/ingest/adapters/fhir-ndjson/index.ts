@@ -1,0 +1,50 @@
+import { readLines } from '../../io/read-lines';
+import type { FormatAdapter, SourceRecord } from '../../types';
+import { guessResourceType, mapResource } from '../fhir-shared/map';
+
+const NAME_RE = /\.(ndjson|jsonl)(\.gz)?$/i;
+const FIRST_TYPE_RE = /^\s*\{[^\n]*"resourceType"\s*:\s*"([A-Za-z]+)"/;
+
+/**
+ * FHIR Bulk Data NDJSON (https://hl7.org/fhir/uv/bulkdata/ : one resource per line, one resource type per
+ * file by convention, though mixed files are accepted). Each line is one record; a line that is not JSON is
+ * rejected on its own and the rest of the file loads.
+ */
+export const fhirNdjsonAdapter: FormatAdapter = {
+  format: 'fhir-ndjson',
+  detect(path, head) {
+    if (!head.trimStart().startsWith('{')) return false;
+    if (NAME_RE.test(path)) return true;
+    // Unnamed: the first line must itself be a (non-Bundle) resource; a pretty-printed file starts with `{` alone.
+    const t = FIRST_TYPE_RE.exec(head)?.[1];
+    return t !== undefined && t !== 'Bundle';
+  },
+  async *read(path) {
+    for await (const { line, text } of readLines(path)) {
+      if (text.length === 0 || /^\s*$/.test(text)) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        yield {
+          file: path,
+          line,
+          recordType: guessResourceType(text),
+          parseError: `not valid JSON: ${(e as Error).message}`,
+          raw: text,
+        } satisfies SourceRecord;
+        continue;
+      }
+      const type = (value as { resourceType?: unknown } | null)?.resourceType;
+      yield { file: path, line, recordType: typeof type === 'string' ? type : 'unknown', value, raw: text };
+    }
+  },
+  map(record, ctx) {
+    return mapResource(record.value, ctx);
+  },
+};
+
+/** The resource type on the first line of an NDJSON head, so Patient files can be ingested first. */
+export function ndjsonFirstType(head: string): string | undefined {
+  return FIRST_TYPE_RE.exec(head)?.[1];
+}

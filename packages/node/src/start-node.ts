@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openNodeStore, type NodeStore } from '@openehds/analytics';
+import { publicKeyObject } from '@openehds/core';
+import type { FastifyInstance } from 'fastify';
+import { storePath, type NodeConfig } from './config';
+import { createNodeApi } from './api/routes';
+import { createNodeServices } from './api/node-services';
+import { createHttpTransport, createNodeRuntime, loadOrCreateIdentity, type NodeRuntime } from './federation';
+import { ingest } from './ingest/pipeline/ingest';
+import { seedPopulation } from './seed-population';
+
+/** A running node: its local API, store and federation runtime. */
+export interface RunningNode {
+  nodeId: string;
+  apiUrl: string;
+  operatorToken: string;
+  store: NodeStore;
+  runtime: NodeRuntime;
+  api: FastifyInstance;
+  stop(): Promise<void>;
+}
+
+/** Loads (or creates, mode 600) the operator token the holder's own CLI uses against the local API. */
+function operatorToken(dataDir: string): string {
+  const path = join(dataDir, 'operator-token');
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  const token = randomBytes(32).toString('base64url');
+  writeFileSync(path, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+/**
+ * Starts a data holder's node: opens its DuckDB store, seeds the demo population on first start, runs
+ * the quality checks, serves the holder's local API, registers with the hub and, once approved, pulls
+ * tasks (the node opens no port to the hub). With `autoPublish` it publishes its dataset description
+ * as soon as it is approved.
+ */
+export async function startNode(
+  config: NodeConfig,
+  options: { autoPublish?: boolean; log?: (message: string) => void } = {},
+): Promise<RunningNode> {
+  const log = options.log ?? (() => undefined);
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const store = await openNodeStore(storePath(config));
+  const identity = loadOrCreateIdentity(config.dataDir);
+  const token = operatorToken(config.dataDir);
+
+  const [{ n }] = (await store.all<{ n: number }>('SELECT count(*) AS n FROM ingest_batch')) as [
+    { n: number },
+  ];
+  if (config.seed && n === 0) {
+    log(`first start: generating ${config.seed.patients} synthetic persons (${config.seed.profile})`);
+    const dirs = await seedPopulation(config);
+    const report = await ingest(dirs, {
+      store,
+      datasetId: config.datasetId,
+      personIdentifierSystem: config.personIdentifierSystem,
+    });
+    log(`seed ingested: ${report.loaded} records loaded, ${report.rejected} rejected`);
+  }
+
+  let runtime: NodeRuntime | null = null;
+  const services = createNodeServices({
+    config,
+    store,
+    hub: () => (runtime?.status === 'APPROVED' ? runtime : null),
+    log,
+  });
+  await services.runQuality();
+
+  const api = await createNodeApi({
+    services,
+    auth: {
+      nodeId: () => identity.nodeId,
+      hubPublicKey: () => {
+        const key = runtime?.hubPublicKey;
+        return key ? publicKeyObject(key).export({ format: 'pem', type: 'spki' }).toString() : null;
+      },
+      operatorToken: token,
+    },
+    allowedOrigins: config.allowedOrigins,
+    uploadDir: join(config.dataDir, 'uploads'),
+    health: async () => {
+      let storeStatus: Record<string, unknown>;
+      try {
+        await store.all('SELECT 1');
+        storeStatus = { status: 'up', engine: 'duckdb', path: store.path };
+      } catch (err) {
+        storeStatus = { status: 'down', error: (err as Error).message };
+      }
+      const hub = {
+        status: runtime?.status === 'APPROVED' ? 'up' : 'pending',
+        registration: runtime?.status ?? 'unregistered',
+      };
+      return {
+        status: storeStatus.status === 'up' ? 'up' : 'down',
+        service: 'node',
+        nodeId: identity.nodeId,
+        dependencies: { store: storeStatus, hub },
+      };
+    },
+  });
+  await api.listen({ host: config.host, port: config.port });
+  const address = api.server.address();
+  const apiUrl = `http://${config.host}:${typeof address === 'object' && address ? address.port : config.port}`;
+  log(`local API on ${apiUrl}`);
+
+  let announced = false;
+  runtime = createNodeRuntime({
+    transport: createHttpTransport(config.hubUrl),
+    identity,
+    info: { name: config.name, country: config.country, organisation: config.organisation },
+    dataDir: config.dataDir,
+    onEvent: (event) => {
+      if (event.kind === 'status') {
+        log(`hub registration: ${event.status}`);
+        if (event.status === 'APPROVED' && !announced) {
+          announced = true;
+          void afterApproval();
+        }
+      } else if (event.kind === 'error')
+        log(`federation error during ${event.during}: ${event.error.message}`);
+    },
+  });
+  const afterApproval = async () => {
+    try {
+      await runtime!.send('node.local-api', { url: apiUrl });
+      if (options.autoPublish) await services.publishNow('node (auto-publish)');
+    } catch (err) {
+      const issues = (err as { issues?: { path?: string; message: string }[] }).issues ?? [];
+      log(
+        `after approval: ${(err as Error).message}${issues.map((i) => `\n  - ${i.path ?? ''}: ${i.message}`).join('')}`,
+      );
+    }
+  };
+  runtime.on('ping', async () => ({ pong: true, at: new Date().toISOString() }));
+  await runtime.start();
+
+  return {
+    nodeId: identity.nodeId,
+    apiUrl,
+    operatorToken: token,
+    store,
+    runtime,
+    api,
+    async stop() {
+      await runtime!.stop();
+      await api.close();
+      store.close();
+    },
+  };
+}

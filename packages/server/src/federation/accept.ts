@@ -1,0 +1,159 @@
+import type { Db } from '@openehds/db';
+import { AppError, type AppErrorKind } from '@openehds/core';
+import { recordAudit } from '../audit/service';
+import {
+  checkFreshness,
+  nonceHorizon,
+  parseEnvelope,
+  verifyEnvelope,
+  type Envelope,
+  type MessageTarget,
+  type RejectionReason,
+} from './from-core';
+import { findNode, touchNode, type FederatedNode } from './nodes';
+
+/**
+ * The hub's gate for signed node messages. Checks run cheapest-and-least-revealing first: shape,
+ * known node, signature under the registered key, replay window, approval, then the nonce (recorded
+ * only for authentic, fresh messages from approved nodes, so nobody can burn another node's nonces).
+ * Every refusal is answered with problem+json and written to the audit log with its reason.
+ */
+
+const KIND: Record<RejectionReason, AppErrorKind> = {
+  unsigned: 'unauthenticated',
+  malformed: 'invalid',
+  'unknown-node': 'unauthenticated',
+  'bad-signature': 'unauthenticated',
+  stale: 'unauthenticated',
+  replayed: 'conflict',
+  'not-approved': 'forbidden',
+  'wrong-type': 'invalid',
+};
+
+/** A refused node message: the AppError the caller throws, already audited. */
+export async function rejectMessage(
+  db: Db,
+  target: MessageTarget,
+  raw: unknown,
+  reason: RejectionReason,
+  message: string,
+  issues: { path: string; message: string }[] = [],
+): Promise<AppError> {
+  const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const nodeId = typeof r.nodeId === 'string' && r.nodeId.length <= 64 ? r.nodeId : null;
+  await recordAudit(db, {
+    actor: nodeId ? `node:${nodeId}` : 'unknown',
+    action: 'message.reject',
+    object: nodeId ? `node:${nodeId}` : null,
+    outcome: 'rejected',
+    details: {
+      reason,
+      message,
+      method: target.method,
+      path: target.path,
+      type: typeof r.type === 'string' ? r.type.slice(0, 100) : null,
+      nonce: typeof r.nonce === 'string' ? r.nonce.slice(0, 128) : null,
+      issuedAt: typeof r.issuedAt === 'string' ? r.issuedAt.slice(0, 40) : null,
+    },
+  });
+  return new AppError(KIND[reason], `message refused (${reason}): ${message}`, [
+    { path: 'reason', message: reason },
+    ...issues,
+  ]);
+}
+
+/** Records a nonce; false when it was seen before. Old nonces are pruned now and then. */
+export async function rememberNonce(
+  db: Db,
+  nodeId: string,
+  nonce: string,
+  now = new Date(),
+): Promise<boolean> {
+  const rows = await db.query(
+    'INSERT INTO message_nonce (node_id, nonce) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING nonce',
+    [nodeId, nonce],
+  );
+  await pruneNonces(db, now);
+  return rows.length === 1;
+}
+
+const lastPrune = new WeakMap<Db, number>();
+
+async function pruneNonces(db: Db, now: Date): Promise<void> {
+  if (now.getTime() - (lastPrune.get(db) ?? 0) < 60_000) return;
+  lastPrune.set(db, now.getTime());
+  await db.query('DELETE FROM message_nonce WHERE seen_at < $1', [nonceHorizon(now).toISOString()]);
+}
+
+/** Options of {@link acceptNodeMessage}. */
+export interface AcceptOptions {
+  /** Message types this endpoint takes. */
+  types: readonly string[];
+  now?: Date;
+}
+
+/**
+ * Verifies a signed message from an approved node for one endpoint; returns the node and the
+ * envelope, or throws an audited AppError saying why the message was refused.
+ */
+export async function acceptNodeMessage(
+  db: Db,
+  target: MessageTarget,
+  raw: unknown,
+  options: AcceptOptions,
+): Promise<{ node: FederatedNode; envelope: Envelope }> {
+  const now = options.now ?? new Date();
+  const shape = parseEnvelope(raw);
+  if (!shape.ok) throw await rejectMessage(db, target, raw, shape.reason, shape.message, shape.issues);
+  const envelope = shape.envelope;
+  const node = await findNode(db, envelope.nodeId);
+  if (!node) {
+    throw await rejectMessage(
+      db,
+      target,
+      raw,
+      'unknown-node',
+      `no node ${envelope.nodeId} is registered at this hub; register first`,
+    );
+  }
+  if (!verifyEnvelope(node.publicKey, target, envelope)) {
+    throw await rejectMessage(
+      db,
+      target,
+      raw,
+      'bad-signature',
+      `the signature does not verify under the key registered for node ${node.id} (fingerprint ${node.fingerprint}); the message was altered or signed with another key`,
+    );
+  }
+  const fresh = checkFreshness(envelope.issuedAt, now);
+  if (!fresh.ok) throw await rejectMessage(db, target, raw, 'stale', fresh.message);
+  if (node.status !== 'APPROVED') {
+    throw await rejectMessage(
+      db,
+      target,
+      raw,
+      'not-approved',
+      `node ${node.id} (${node.name}) is ${node.status}; a hub admin must approve it before it can ${envelope.type}`,
+    );
+  }
+  if (!(await rememberNonce(db, node.id, envelope.nonce, now))) {
+    throw await rejectMessage(
+      db,
+      target,
+      raw,
+      'replayed',
+      `nonce ${envelope.nonce} was already used; each message must carry a fresh nonce`,
+    );
+  }
+  if (!options.types.includes(envelope.type)) {
+    throw await rejectMessage(
+      db,
+      target,
+      raw,
+      'wrong-type',
+      `${target.path} does not take ${envelope.type} messages; it takes ${options.types.join(', ') || 'no message types yet'}`,
+    );
+  }
+  await touchNode(db, node.id);
+  return { node, envelope };
+}

@@ -1,0 +1,42 @@
+import { EventEmitter } from 'node:events';
+import type { Db } from '@openehds/db';
+
+/**
+ * In-process wake-ups for long polls: a task enqueued or completed wakes whoever waits on it at
+ * once. Waits also re-check the store at a short interval, so a hub of several processes sharing
+ * one PostgreSQL store still works (only with a little more latency). One emitter per store, so two
+ * hubs in one test process never wake each other.
+ */
+const emitters = new WeakMap<Db, EventEmitter>();
+
+function emitterOf(db: Db): EventEmitter {
+  let e = emitters.get(db);
+  if (!e) {
+    e = new EventEmitter();
+    e.setMaxListeners(0);
+    emitters.set(db, e);
+  }
+  return e;
+}
+
+/** Wakes everyone waiting on `key` (e.g. `node:<id>` or `task:<id>`). */
+export function wake(db: Db, key: string): void {
+  emitterOf(db).emit(key);
+}
+
+/** Resolves when `key` is woken, `ms` pass, or `signal` aborts, whichever comes first. */
+export function waitFor(db: Db, key: string, ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const emitter = emitterOf(db);
+    const done = () => {
+      clearTimeout(timer);
+      emitter.off(key, done);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, Math.max(0, ms));
+    emitter.on(key, done);
+    if (signal?.aborted) done();
+    else signal?.addEventListener('abort', done);
+  });
+}

@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '@openehds/db';
+import { AppError, conflict, forbidden, invalid, notFound } from '@openehds/core';
+import { appendIn, recordAudit } from '../audit/service';
+import { signTask, type JsonValue, type SignedTask } from './from-core';
+import { hubKeyPair } from './hub-key';
+import { findNode } from './nodes';
+import { waitFor, wake } from './signal';
+
+/** A task's state at the hub. */
+export interface TaskRecord {
+  id: string;
+  nodeId: string;
+  type: string;
+  payload: JsonValue;
+  status: 'QUEUED' | 'CLAIMED' | 'DONE' | 'FAILED';
+  createdBy: string | null;
+  createdAt: string;
+  claimedAt: string | null;
+  completedAt: string | null;
+  result: JsonValue | null;
+  error: string | null;
+  /** How often the task was handed to the node. */
+  attempts: number;
+}
+
+/** The longest a pull may be held open: under common proxy idle timeouts (30 s and more). */
+export const MAX_PULL_WAIT_MS = 25_000;
+/** A task handed out this many times without a result is failed rather than handed out again. */
+export const MAX_ATTEMPTS = 5;
+/** Waits re-check the store this often, for hubs of several processes (see signal.ts). */
+const RECHECK_MS = 1_000;
+
+const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
+
+function toTask(r: Record<string, unknown>): TaskRecord {
+  return {
+    id: r.id as string,
+    nodeId: r.node_id as string,
+    type: r.type as string,
+    payload: r.payload as JsonValue,
+    status: r.status as TaskRecord['status'],
+    createdBy: (r.created_by as string | null) ?? null,
+    createdAt: iso(r.created_at)!,
+    claimedAt: iso(r.claimed_at),
+    completedAt: iso(r.completed_at),
+    result: (r.result as JsonValue | null) ?? null,
+    error: (r.error as string | null) ?? null,
+    attempts: Number(r.attempts ?? 0),
+  };
+}
+
+/** One task by id. */
+export async function getTask(db: Db, id: string): Promise<TaskRecord> {
+  const [row] = await db.query<Record<string, unknown>>('SELECT * FROM task WHERE id = $1', [id]);
+  if (!row) throw notFound('task', id);
+  return toTask(row);
+}
+
+/** Queues a task for an approved node; the node picks it up on its next pull. */
+export async function enqueueTask(
+  db: Db,
+  input: { nodeId: string; type: string; payload: unknown; createdBy: string | null },
+): Promise<TaskRecord> {
+  if (!/^[a-z][a-z0-9]*([.-][a-z0-9]+)*$/.test(input.type)) {
+    throw invalid(`task type ${input.type} must be lower case, e.g. ping or cohort.count`, [
+      { path: 'type', message: 'invalid' },
+    ]);
+  }
+  const node = await findNode(db, input.nodeId);
+  if (!node) throw notFound('node', input.nodeId);
+  if (node.status !== 'APPROVED')
+    throw forbidden(`node ${node.id} (${node.name}) is ${node.status}; only approved nodes get tasks`);
+  const id = randomUUID();
+  const [creator] = input.createdBy
+    ? await db.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [input.createdBy])
+    : [];
+  const task = await db.transaction(async (tx) => {
+    const [row] = await tx.query<Record<string, unknown>>(
+      `INSERT INTO task (id, node_id, type, payload, status, created_by) VALUES ($1, $2, $3, $4::jsonb, 'QUEUED', $5) RETURNING *`,
+      [id, node.id, input.type, JSON.stringify(input.payload ?? null), input.createdBy],
+    );
+    await appendIn(tx, {
+      actor: creator ? `account:${creator.username}` : 'system',
+      action: 'task.enqueue',
+      object: `task:${id}`,
+      outcome: 'success',
+      details: { nodeId: node.id, type: input.type },
+    });
+    return toTask(row!);
+  });
+  wake(db, `node:${node.id}`);
+  return task;
+}
+
+/** Claims up to `max` queued tasks of a node, oldest first, and signs them with the hub's key. */
+export async function claimTasks(db: Db, nodeId: string, max: number): Promise<SignedTask[]> {
+  const rows = await db.query<Record<string, unknown>>(
+    `UPDATE task SET status = 'CLAIMED', claimed_at = now(), attempts = attempts + 1
+     WHERE id IN (SELECT id FROM task WHERE node_id = $1 AND status = 'QUEUED' ORDER BY created_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+     RETURNING *`,
+    [nodeId, max],
+  );
+  if (!rows.length) return [];
+  const hub = await hubKeyPair(db);
+  const tasks = rows.map(toTask).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  for (const t of tasks) {
+    await recordAudit(db, {
+      actor: `node:${nodeId}`,
+      action: 'task.claim',
+      object: `task:${t.id}`,
+      outcome: 'success',
+      details: { type: t.type, attempt: t.attempts },
+    });
+  }
+  return tasks.map((t) =>
+    signTask(hub.privateKey, { taskId: t.id, nodeId: t.nodeId, type: t.type, payload: t.payload }),
+  );
+}
+
+/**
+ * Long poll: claims the node's queued tasks, waiting up to `waitMs` (capped) for one to arrive.
+ * Returns early with nothing when `signal` aborts (the node went away or the hub is stopping).
+ */
+export async function pullTasks(
+  db: Db,
+  nodeId: string,
+  options: { waitMs: number; max?: number; held?: readonly string[]; signal?: AbortSignal },
+): Promise<SignedTask[]> {
+  await reconcileClaims(db, nodeId, options.held ?? []);
+  const deadline = Date.now() + Math.min(Math.max(0, options.waitMs), MAX_PULL_WAIT_MS);
+  const max = Math.min(Math.max(1, options.max ?? 10), 100);
+  for (;;) {
+    if (options.signal?.aborted) return [];
+    const tasks = await claimTasks(db, nodeId, max);
+    const left = deadline - Date.now();
+    if (tasks.length || left <= 0) return tasks;
+    await waitFor(db, `node:${nodeId}`, Math.min(left, RECHECK_MS), options.signal);
+  }
+}
+
+/** Records a node's result for a task it claimed; a result for another node's task is refused. */
+export async function completeTask(
+  db: Db,
+  nodeId: string,
+  input: { taskId: string; ok: boolean; result?: unknown; error?: string },
+): Promise<TaskRecord> {
+  const status = input.ok ? 'DONE' : 'FAILED';
+  const task = await db.transaction(async (tx) => {
+    const [row] = await tx.query<Record<string, unknown>>(
+      `UPDATE task SET status = $3, completed_at = now(), result = $4::jsonb, error = $5
+       WHERE id = $1 AND node_id = $2 AND status = 'CLAIMED' RETURNING *`,
+      [
+        input.taskId,
+        nodeId,
+        status,
+        input.ok ? JSON.stringify(input.result ?? null) : null,
+        input.ok ? null : (input.error ?? 'failed'),
+      ],
+    );
+    if (!row) {
+      const [other] = await tx.query<{ node_id: string; status: string }>(
+        'SELECT node_id, status FROM task WHERE id = $1',
+        [input.taskId],
+      );
+      // Another node's task is reported as unknown, so nodes learn nothing about each other's work.
+      if (!other || other.node_id !== nodeId) throw notFound('task', input.taskId);
+      throw conflict(`task ${input.taskId} is ${other.status}, not CLAIMED; its result was already recorded`);
+    }
+    await appendIn(tx, {
+      actor: `node:${nodeId}`,
+      action: 'task.complete',
+      object: `task:${input.taskId}`,
+      outcome: input.ok ? 'success' : 'failure',
+      details: { type: row.type as string, status, ...(input.ok ? {} : { error: input.error ?? 'failed' }) },
+    });
+    return toTask(row);
+  });
+  wake(db, `task:${task.id}`);
+  return task;
+}
+
+/** Waits until a task is DONE or FAILED; throws `unavailable` if it is not within `timeoutMs`. */
+export async function awaitTaskResult(
+  db: Db,
+  taskId: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<TaskRecord> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const task = await getTask(db, taskId);
+    if (task.status === 'DONE' || task.status === 'FAILED') return task;
+    const left = deadline - Date.now();
+    if (left <= 0 || signal?.aborted) {
+      throw new AppError(
+        'unavailable',
+        `task ${taskId} is still ${task.status} after ${timeoutMs} ms; the node may be offline or busy (check its last-seen time)`,
+      );
+    }
+    await waitFor(db, `task:${taskId}`, Math.min(left, RECHECK_MS), signal);
+  }
+}
+
+/**
+ * Hands out again the tasks a node lost. A node pulls one request at a time and names in each pull
+ * the tasks it holds (received, result not yet acknowledged), so any other task it has CLAIMED
+ * never reached it (the answer was lost when it went away) or died with a restart: back to the
+ * queue, or FAILED once handed out {@link MAX_ATTEMPTS} times. Delivery is thus at least once; a
+ * node skips a task it already holds.
+ */
+export async function reconcileClaims(db: Db, nodeId: string, held: readonly string[]): Promise<void> {
+  const lost = await db.query<{ id: string; attempts: number; type: string }>(
+    `SELECT id, attempts, type FROM task WHERE node_id = $1 AND status = 'CLAIMED' AND NOT (id::text = ANY($2::text[]))`,
+    [nodeId, held],
+  );
+  for (const t of lost) {
+    const failed = Number(t.attempts) >= MAX_ATTEMPTS;
+    const [row] = await db.query<{ id: string }>(
+      failed
+        ? `UPDATE task SET status = 'FAILED', completed_at = now(), error = $3 WHERE id = $1 AND node_id = $2 AND status = 'CLAIMED' RETURNING id`
+        : `UPDATE task SET status = 'QUEUED', claimed_at = NULL WHERE id = $1 AND node_id = $2 AND status = 'CLAIMED' RETURNING id`,
+      failed
+        ? [
+            t.id,
+            nodeId,
+            `handed to the node ${MAX_ATTEMPTS} times without a result; the node may crash on it`,
+          ]
+        : [t.id, nodeId],
+    );
+    if (!row) continue;
+    await recordAudit(db, {
+      actor: `node:${nodeId}`,
+      action: failed ? 'task.complete' : 'task.redeliver',
+      object: `task:${t.id}`,
+      outcome: 'failure',
+      details: {
+        type: t.type,
+        attempts: Number(t.attempts),
+        reason: 'the node does not hold the task it claimed (lost in transit or node restarted)',
+      },
+    });
+    if (failed) wake(db, `task:${t.id}`);
+  }
+}

@@ -1,0 +1,12 @@
+export { generate, resolveOptions, FORMATS } from './generate';
+export type { SynthFormat, SynthOptions, SynthResult } from './generate';
+export { PROFILES, CONDITIONS } from './conditions';
+export type { SynthProfile, ConditionKey, ConditionDef, Code } from './conditions';
+export { SUPPORTED_COUNTRIES } from './demography';
+export { createPatient, personIdentifier } from './patient';
+export type { PopulationContext, SynthPatient } from './patient';
+export { LABS } from './labs';
+export { PANEL } from './genome';
+export { PERSON_ID_SYSTEM } from './writers/fhir-resources';
+export { createRng, hashSeed } from './random';
+export type { Rng } from './random';

@@ -1,0 +1,3 @@
+export { createTestWorld } from './world';
+export type { TestNode, TestWorld, TestWorldOptions } from './world';
+export { createInMemoryTransport, createTamperingTransport } from './in-memory-transport';

@@ -1,0 +1,43 @@
+import { Route, Routes } from 'react-router-dom';
+import { AdminPage } from './admin/AdminPage';
+import { PAGE_ROLES } from './auth/access';
+import { RequireRole } from './auth/RequireRole';
+import { SignInPage } from './auth/SignInPage';
+import { CataloguePage } from './catalogue/CataloguePage';
+import { DatasetPage } from './catalogue/DatasetPage';
+import { HolderPage } from './holder/HolderPage';
+import { HomePage } from './home/HomePage';
+import { en } from './i18n/en';
+import { Layout } from './layout/Layout';
+import { NotFoundPage } from './layout/NotFoundPage';
+
+/** The UI's routes. */
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="catalogue" element={<CataloguePage />} />
+        <Route path="catalogue/:id" element={<DatasetPage />} />
+        <Route
+          path="holder"
+          element={
+            <RequireRole roles={PAGE_ROLES.holder} message={en.holder.signInNeeded}>
+              <HolderPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin"
+          element={
+            <RequireRole roles={PAGE_ROLES.admin} message={en.admin.forbidden}>
+              <AdminPage />
+            </RequireRole>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

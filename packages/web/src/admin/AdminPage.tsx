@@ -1,0 +1,18 @@
+import { useAuth } from '../auth/AuthContext';
+import { en } from '../i18n/en';
+import { useTitle } from '../layout/use-title';
+import { AuditLog } from './AuditLog';
+import { NodesTable } from './NodesTable';
+
+/** Administration: node approval (admins) and the audit log with chain verification (admins, HDAB staff). */
+export function AdminPage() {
+  useTitle(en.admin.title);
+  const { principal } = useAuth();
+  return (
+    <>
+      <h1>{en.admin.title}</h1>
+      {principal?.role === 'admin' ? <NodesTable /> : <p className="muted">{en.admin.adminOnly}</p>}
+      <AuditLog />
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import type { HubNode } from '@openehds/client';
+import { hub } from '../api';
+import { ErrorBox } from '../components/ErrorBox';
+import { Loading } from '../components/Loading';
+import { en } from '../i18n/en';
+import { fmt, formatDateTime, nameOf } from '../i18n/format';
+import { useAsync } from '../lib/use-async';
+import { keyFingerprint } from './key-fingerprint';
+
+/** Node registrations with approve/reject for pending ones (admins only: `GET /api/nodes` is admin-only). */
+export function NodesTable() {
+  const nodes = useAsync(() => hub.listNodes(), []);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function decide(node: HubNode, action: 'approve' | 'reject') {
+    setBusy(node.id);
+    setError(null);
+    try {
+      await (action === 'approve' ? hub.approveNode(node.id) : hub.rejectNode(node.id));
+      nodes.reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section aria-labelledby="nodes-title" className="card">
+      <h2 id="nodes-title">{en.admin.nodes}</h2>
+      <p>{en.admin.nodesIntro}</p>
+      {nodes.loading && !nodes.data && <Loading />}
+      {nodes.error != null && <ErrorBox error={nodes.error} onRetry={nodes.reload} />}
+      {error != null && <ErrorBox error={error} />}
+      {nodes.data?.length === 0 && <p>{en.admin.noNodes}</p>}
+      {nodes.data && nodes.data.length > 0 && (
+        <div className="table-wrap">
+          <table data-testid="nodes-table">
+            <thead>
+              <tr>
+                <th scope="col">{en.admin.name}</th>
+                <th scope="col">{en.admin.organisation}</th>
+                <th scope="col">{en.admin.country}</th>
+                <th scope="col">{en.admin.status}</th>
+                <th scope="col">{en.admin.registered}</th>
+                <th scope="col">{en.admin.lastSeen}</th>
+                <th scope="col">{en.admin.key}</th>
+                <th scope="col">{en.admin.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {nodes.data.map((n) => (
+                <tr key={n.id} data-testid={`node-row-${n.id}`}>
+                  <th scope="row">{n.name}</th>
+                  <td>{n.organisationName}</td>
+                  <td>{nameOf(en.countries, n.country)}</td>
+                  <td>
+                    <span className={`status status-${n.status.toLowerCase()}`}>
+                      {en.admin.statuses[n.status] ?? n.status}
+                    </span>
+                  </td>
+                  <td>{formatDateTime(n.registeredAt)}</td>
+                  <td>{formatDateTime(n.lastSeenAt) || '–'}</td>
+                  <td>
+                    <code title={n.publicKey}>{keyFingerprint(n.publicKey)}</code>
+                  </td>
+                  <td>
+                    {n.status === 'PENDING' && (
+                      <div className="row-actions">
+                        <button
+                          type="button"
+                          className="button small"
+                          disabled={busy !== null}
+                          aria-label={fmt(en.admin.approveNode, { name: n.name })}
+                          data-testid={`approve-${n.id}`}
+                          onClick={() => void decide(n, 'approve')}
+                        >
+                          {en.admin.approve}
+                        </button>
+                        <button
+                          type="button"
+                          className="button danger small"
+                          disabled={busy !== null}
+                          aria-label={fmt(en.admin.rejectNode, { name: n.name })}
+                          onClick={() => void decide(n, 'reject')}
+                        >
+                          {en.admin.reject}
+                        </button>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

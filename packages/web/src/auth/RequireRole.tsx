@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import type { Role } from '@openehds/client';
+import { Loading } from '../components/Loading';
+import { en } from '../i18n/en';
+import { fmt } from '../i18n/format';
+import { useAuth } from './AuthContext';
+
+/** Renders its children for the given roles; sends visitors to sign in and tells other roles why not. */
+export function RequireRole({
+  roles,
+  message,
+  children,
+}: {
+  roles: readonly Role[];
+  message: string;
+  children: ReactNode;
+}) {
+  const { principal, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!principal)
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (!roles.includes(principal.role)) {
+    return (
+      <div className="alert alert-info" role="status">
+        <p>{message}</p>
+        <p>{fmt(en.nav.signedInAs, { name: principal.displayName, role: en.roles[principal.role] })}</p>
+      </div>
+    );
+  }
+  return <>{children}</>;
+}

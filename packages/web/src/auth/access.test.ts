@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { homeFor, navItemsFor } from './access';
+
+describe('navItemsFor', () => {
+  it('shows only public pages to visitors and data users', () => {
+    expect(navItemsFor(null).map((i) => i.to)).toEqual(['/', '/catalogue']);
+    expect(navItemsFor('data_user').map((i) => i.to)).toEqual(['/', '/catalogue']);
+  });
+  it('adds the holder workspace for data holders and administration for HDAB staff and admins', () => {
+    expect(navItemsFor('data_holder').map((i) => i.to)).toContain('/holder');
+    expect(navItemsFor('data_holder').map((i) => i.to)).not.toContain('/admin');
+    expect(navItemsFor('hdab_staff').map((i) => i.to)).toContain('/admin');
+    expect(navItemsFor('admin').map((i) => i.to)).toContain('/admin');
+  });
+});
+
+describe('homeFor', () => {
+  it('sends each role to its workspace', () => {
+    expect(homeFor('data_holder')).toBe('/holder');
+    expect(homeFor('admin')).toBe('/admin');
+    expect(homeFor('data_user')).toBe('/catalogue');
+  });
+  it('returns to a local page the user came from, never to another site', () => {
+    expect(homeFor('data_user', '/catalogue/abc')).toBe('/catalogue/abc');
+    expect(homeFor('data_user', '//evil.example/x')).toBe('/catalogue');
+    expect(homeFor('data_user', 'https://evil.example')).toBe('/catalogue');
+    expect(homeFor('admin', '/sign-in')).toBe('/admin');
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * Which pages each role sees. The hub enforces access on every API call; this only keeps the UI from
+ * offering pages a role cannot use.
+ */
+import type { Role } from '@openehds/client';
+
+/** A navigation entry. */
+export interface NavItem {
+  to: string;
+  label: 'home' | 'catalogue' | 'holder' | 'admin';
+}
+
+/** The roles that may open each protected page. */
+export const PAGE_ROLES: Record<'holder' | 'admin', readonly Role[]> = {
+  holder: ['data_holder'],
+  admin: ['hdab_staff', 'admin'],
+};
+
+/** The navigation entries for a role (null when nobody is signed in). */
+export function navItemsFor(role: Role | null): NavItem[] {
+  const items: NavItem[] = [
+    { to: '/', label: 'home' },
+    { to: '/catalogue', label: 'catalogue' },
+  ];
+  if (role && PAGE_ROLES.holder.includes(role)) items.push({ to: '/holder', label: 'holder' });
+  if (role && PAGE_ROLES.admin.includes(role)) items.push({ to: '/admin', label: 'admin' });
+  return items;
+}
+
+/** Where to go after signing in: the role's own workspace, or back to where the user came from. */
+export function homeFor(role: Role, from?: string | null): string {
+  if (from && from.startsWith('/') && !from.startsWith('//') && from !== '/sign-in') return from;
+  if (PAGE_ROLES.holder.includes(role)) return '/holder';
+  if (PAGE_ROLES.admin.includes(role)) return '/admin';
+  return '/catalogue';
+}

@@ -1,0 +1,113 @@
+import type { DatasetQuality } from '@openehds/client';
+import { QualityBadge } from '../components/QualityBadge';
+import { en } from '../i18n/en';
+import { fmt, formatDateTime, formatNumber } from '../i18n/format';
+
+/** The dataset's quality label with drill-down to its dimensions and every failed check (Art. 78). */
+export function QualitySection({ quality }: { quality: DatasetQuality | null }) {
+  return (
+    <section aria-labelledby="quality-title" className="card">
+      <h2 id="quality-title">{en.dataset.quality}</h2>
+      {!quality ? (
+        <p>{en.dataset.qualityNone}</p>
+      ) : (
+        <>
+          <p>
+            <QualityBadge quality={quality} size="large" />
+          </p>
+          <p>
+            {fmt(en.dataset.checksSummary, {
+              passed: formatNumber(quality.checks.passed),
+              total: formatNumber(quality.checks.total),
+              failed: formatNumber(quality.checks.failed),
+              at: formatDateTime(quality.ranAt),
+            })}
+          </p>
+          {quality.dimensions.length > 0 && (
+            <details>
+              <summary>{en.dataset.dimensions}</summary>
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{en.dataset.dimension}</th>
+                      <th scope="col">{en.dataset.group}</th>
+                      <th scope="col" className="num">
+                        {en.dataset.weight}
+                      </th>
+                      <th scope="col" className="num">
+                        {en.dataset.score}
+                      </th>
+                      <th scope="col">{en.dataset.source}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {quality.dimensions.map((d) => (
+                      <tr key={d.id}>
+                        <th scope="row">{d.name}</th>
+                        <td>{d.group}</td>
+                        <td className="num">{d.weight}</td>
+                        <td className="num">{d.score == null ? '–' : Math.round(d.score)}</td>
+                        <td>{en.dataset.sources[d.source] ?? d.source}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          )}
+          {quality.failedChecks.length > 0 && (
+            <details data-testid="failed-checks">
+              <summary>{fmt(en.dataset.showFailed, { n: quality.failedChecks.length })}</summary>
+              <div className="table-wrap">
+                <table>
+                  <caption className="visually-hidden">{en.dataset.failedChecks}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{en.dataset.check}</th>
+                      <th scope="col">{en.dataset.category}</th>
+                      <th scope="col">{en.dataset.table}</th>
+                      <th scope="col">{en.dataset.field}</th>
+                      <th scope="col" className="num">
+                        {en.dataset.rowsFailed}
+                      </th>
+                      <th scope="col" className="num">
+                        {en.dataset.rowsChecked}
+                      </th>
+                      <th scope="col" className="num">
+                        {en.dataset.pctFailed}
+                      </th>
+                      <th scope="col" className="num">
+                        {en.dataset.threshold}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {quality.failedChecks.map((c) => (
+                      <tr key={c.id}>
+                        <th scope="row">
+                          {c.description}
+                          <br />
+                          <code className="muted">{c.id}</code>
+                        </th>
+                        <td>{c.category}</td>
+                        <td>
+                          <code>{c.table}</code>
+                        </td>
+                        <td>{c.field ? <code>{c.field}</code> : '–'}</td>
+                        <td className="num">{formatNumber(c.rowsFailed)}</td>
+                        <td className="num">{formatNumber(c.rowsChecked)}</td>
+                        <td className="num">{c.pctFailed.toFixed(2)}</td>
+                        <td className="num">{c.threshold}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,382 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import {
+  ApiError,
+  type AccessRights,
+  type DatasetDraft,
+  type NodeDataset,
+  type PublishResult,
+} from '@openehds/client';
+import { ErrorBox } from '../components/ErrorBox';
+import { FieldErrors, TextArea, TextField } from '../components/fields';
+import { Loading } from '../components/Loading';
+import { en } from '../i18n/en';
+import { fmt, formatDate, formatDateTime, formatNumber, nameOf } from '../i18n/format';
+import { useAsync } from '../lib/use-async';
+import {
+  addLanguage,
+  cleanDraft,
+  draftLanguages,
+  formFields,
+  joinList,
+  placeIssues,
+  removeLanguage,
+  splitList,
+  type PlacedIssues,
+} from './draft-form';
+import type { NodeAccess } from './HolderPage';
+
+const CATEGORY_CODES = Object.keys(en.healthCategories) as (keyof typeof en.healthCategories)[];
+const ACCESS_RIGHTS: AccessRights[] = ['PUBLIC', 'RESTRICTED', 'NON_PUBLIC'];
+
+/** The dataset description form: derived fields read-only, the draft editable, save and publish. */
+export function DescriptionForm({ access, version }: { access: NodeAccess; version: number }) {
+  const dataset = useAsync(async () => (await access()).client.dataset(), [access, version]);
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{en.holder.description}</h3>
+      <p>{en.holder.descriptionIntro}</p>
+      {dataset.loading && !dataset.data && <Loading />}
+      {dataset.error != null && <ErrorBox error={dataset.error} onRetry={dataset.reload} />}
+      {dataset.data && <DraftEditor key={dataset.data.id} access={access} dataset={dataset.data} />}
+    </section>
+  );
+}
+
+function Derived({ dataset }: { dataset: NodeDataset }) {
+  const d = dataset.derived;
+  const rows = [
+    {
+      label: en.dataset.individuals,
+      value: d.numberOfUniqueIndividuals == null ? '–' : formatNumber(d.numberOfUniqueIndividuals),
+    },
+    { label: en.dataset.records, value: d.numberOfRecords == null ? '–' : formatNumber(d.numberOfRecords) },
+    {
+      label: en.dataset.ageRange,
+      value:
+        d.minTypicalAge == null || d.maxTypicalAge == null
+          ? '–'
+          : fmt(en.dataset.ageRangeValue, { min: d.minTypicalAge, max: d.maxTypicalAge }),
+    },
+    {
+      label: en.dataset.period,
+      value: d.temporal ? `${formatDate(d.temporal.start)} – ${formatDate(d.temporal.end)}` : '–',
+    },
+    { label: en.dataset.codingSystems, value: d.codingSystems.join(', ') || '–' },
+    {
+      label: en.dataset.categories,
+      value: d.healthCategories.map((c) => `${nameOf(en.healthCategories, c)} (${c})`).join('; ') || '–',
+    },
+  ];
+  return (
+    <div className="derived">
+      <h4>{en.holder.derived}</h4>
+      <dl className="key-values">
+        {rows.map((r) => (
+          <div key={r.label}>
+            <dt>{r.label}</dt>
+            <dd>{r.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function DraftEditor({ access, dataset }: { access: NodeAccess; dataset: NodeDataset }) {
+  const id = useId();
+  const [draft, setDraft] = useState<DatasetDraft>(dataset.draft);
+  const [keywords, setKeywords] = useState(joinList(dataset.draft.keywords));
+  const [theme, setTheme] = useState(joinList(dataset.draft.theme));
+  const [newLang, setNewLang] = useState('');
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
+  const [issues, setIssues] = useState<PlacedIssues | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [published, setPublished] = useState<PublishResult | null>(null);
+  const status = useRef<HTMLDivElement>(null);
+
+  const langs = draftLanguages(draft);
+  const errs = (path: string) => issues?.byField[path];
+  const update = (patch: Partial<DatasetDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setDirty(true);
+    setSaved(false);
+  };
+  const setText = (field: 'title' | 'description', lang: string, value: string) =>
+    update({ [field]: { ...draft[field], [lang]: value } });
+
+  useEffect(() => {
+    if (issues || error != null || saved || published) status.current?.focus();
+  }, [issues, error, saved, published]);
+
+  /** Saves the draft; on a 400 places every issue beside its field and returns false. */
+  async function save(): Promise<boolean> {
+    setIssues(null);
+    setError(null);
+    setSaved(false);
+    const body = cleanDraft({ ...draft, keywords: splitList(keywords), theme: splitList(theme) });
+    try {
+      const result = await (await access()).client.saveDraft(body);
+      setDraft(result);
+      setKeywords(joinList(result.keywords));
+      setTheme(joinList(result.theme));
+      setDirty(false);
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400 && err.issues.length > 0) {
+        setIssues(placeIssues(err.issues, formFields(draftLanguages(body))));
+      } else setError(err);
+      return false;
+    }
+  }
+
+  async function onSave(e: FormEvent) {
+    e.preventDefault();
+    setBusy('save');
+    if (await save()) setSaved(true);
+    setBusy(null);
+  }
+
+  async function onPublish() {
+    setBusy('publish');
+    setPublished(null);
+    try {
+      // Publishing sends the saved draft, so unsaved edits are saved first.
+      if (dirty && !(await save())) return;
+      setError(null);
+      setPublished(await (await access()).client.publish());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const publishedAt = published?.publishedAt ?? dataset.published?.at ?? null;
+  const otherLangs = Object.keys(en.languages).filter((l) => !langs.includes(l));
+
+  return (
+    <>
+      <Derived dataset={dataset} />
+      <div ref={status} tabIndex={-1} aria-live="polite" className="form-status">
+        {issues && (
+          <div className="alert alert-error" role="alert">
+            <p className="alert-title">{en.holder.fixErrors}</p>
+            {issues.unplaced.length > 0 && (
+              <ul>
+                {issues.unplaced.map((m, i) => (
+                  <li key={i}>{m}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        {error != null && <ErrorBox error={error} />}
+        {saved && <p className="alert alert-ok">{en.holder.saved}</p>}
+        {published && (
+          <p className="alert alert-ok" data-testid="publish-result">
+            {fmt(en.holder.publishedAt, { at: formatDateTime(published.publishedAt) })}{' '}
+            <Link to={`/catalogue/${encodeURIComponent(published.id)}`}>{en.holder.viewPublished}</Link>
+          </p>
+        )}
+      </div>
+      <form onSubmit={(e) => void onSave(e)} className="form description-form" noValidate>
+        <FieldErrors id={`${id}-title-err`} errors={errs('title')} />
+        <FieldErrors id={`${id}-desc-err`} errors={errs('description')} />
+        {langs.map((lang) => (
+          <fieldset key={lang} className="lang-group" lang={lang}>
+            <legend lang="en">{fmt(en.holder.languageTitle, { lang: nameOf(en.languages, lang) })}</legend>
+            <TextField
+              label={fmt(en.holder.titleField, { lang: nameOf(en.languages, lang) })}
+              value={draft.title[lang] ?? ''}
+              onChange={(v) => setText('title', lang, v)}
+              errors={errs(`title.${lang}`)}
+              required={lang === 'en'}
+              testId={`draft-title-${lang}`}
+            />
+            <TextArea
+              label={fmt(en.holder.descriptionField, { lang: nameOf(en.languages, lang) })}
+              value={draft.description[lang] ?? ''}
+              onChange={(v) => setText('description', lang, v)}
+              errors={errs(`description.${lang}`)}
+              required={lang === 'en'}
+            />
+            {lang !== 'en' && (
+              <button
+                type="button"
+                className="button secondary small"
+                onClick={() => {
+                  setDraft((d) => removeLanguage(d, lang));
+                  setDirty(true);
+                }}
+              >
+                {fmt(en.holder.removeLanguage, { lang: nameOf(en.languages, lang) })}
+              </button>
+            )}
+          </fieldset>
+        ))}
+        {otherLangs.length > 0 && (
+          <div className="field inline">
+            <label htmlFor={`${id}-lang`}>{en.holder.addLanguage}</label>
+            <select id={`${id}-lang`} value={newLang} onChange={(e) => setNewLang(e.target.value)}>
+              <option value="">—</option>
+              {otherLangs.map((l) => (
+                <option key={l} value={l}>
+                  {nameOf(en.languages, l)}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button secondary small"
+              disabled={!newLang}
+              onClick={() => {
+                setDraft((d) => addLanguage(d, newLang));
+                setNewLang('');
+                setDirty(true);
+              }}
+            >
+              {en.holder.add}
+            </button>
+          </div>
+        )}
+        <TextField
+          label={en.holder.keywordsField}
+          hint={en.holder.keywordsHint}
+          value={keywords}
+          onChange={(v) => {
+            setKeywords(v);
+            setDirty(true);
+          }}
+          errors={errs('keywords')}
+        />
+        <div className={`field ${errs('accessRights') ? 'has-error' : ''}`}>
+          <label htmlFor={`${id}-access`}>{en.holder.accessRightsField}</label>
+          <select
+            id={`${id}-access`}
+            value={draft.accessRights}
+            aria-invalid={errs('accessRights') ? true : undefined}
+            aria-describedby={errs('accessRights') ? `${id}-access-err` : undefined}
+            onChange={(e) => update({ accessRights: e.target.value as AccessRights })}
+          >
+            {ACCESS_RIGHTS.map((a) => (
+              <option key={a} value={a}>
+                {en.accessRights[a]}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={`${id}-access-err`} errors={errs('accessRights')} />
+        </div>
+        <fieldset
+          className={`categories ${errs('healthCategories') ? 'has-error' : ''}`}
+          aria-describedby={errs('healthCategories') ? `${id}-cat-err` : undefined}
+        >
+          <legend>{en.holder.categoriesField}</legend>
+          <FieldErrors id={`${id}-cat-err`} errors={errs('healthCategories')} />
+          <ul className="checkbox-grid">
+            {CATEGORY_CODES.map((code) => (
+              <li key={code}>
+                <input
+                  type="checkbox"
+                  id={`${id}-cat-${code}`}
+                  checked={draft.healthCategories.includes(code)}
+                  onChange={(e) =>
+                    update({
+                      healthCategories: e.target.checked
+                        ? [...draft.healthCategories, code]
+                        : draft.healthCategories.filter((c) => c !== code),
+                    })
+                  }
+                />
+                <label htmlFor={`${id}-cat-${code}`}>
+                  {en.healthCategories[code]} <span className="muted">({code})</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <div className="two-col">
+          <TextField
+            label={en.holder.contactName}
+            value={draft.contactPoint.name}
+            onChange={(v) => update({ contactPoint: { ...draft.contactPoint, name: v } })}
+            errors={[...(errs('contactPoint') ?? []), ...(errs('contactPoint.name') ?? [])]}
+            autoComplete="name"
+          />
+          <TextField
+            label={en.holder.contactEmail}
+            type="email"
+            value={draft.contactPoint.email}
+            onChange={(v) => update({ contactPoint: { ...draft.contactPoint, email: v } })}
+            errors={errs('contactPoint.email')}
+            autoComplete="email"
+          />
+        </div>
+        <TextArea
+          label={en.holder.legalBasisField}
+          rows={2}
+          value={draft.legalBasis}
+          onChange={(v) => update({ legalBasis: v })}
+          errors={errs('legalBasis')}
+        />
+        <TextArea
+          label={en.holder.purposeField}
+          rows={2}
+          value={draft.purpose}
+          onChange={(v) => update({ purpose: v })}
+          errors={errs('purpose')}
+        />
+        <TextField
+          label={en.holder.retentionField}
+          value={draft.retentionPeriod}
+          onChange={(v) => update({ retentionPeriod: v })}
+          errors={errs('retentionPeriod')}
+        />
+        <TextField
+          label={en.holder.themeField}
+          hint={en.holder.themeHint}
+          value={theme}
+          onChange={(v) => {
+            setTheme(v);
+            setDirty(true);
+          }}
+          errors={errs('theme')}
+        />
+        <div className="actions">
+          <button
+            type="submit"
+            className="button secondary"
+            disabled={busy !== null}
+            data-testid="save-draft-button"
+          >
+            {busy === 'save' ? en.holder.saving : en.holder.save}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy !== null}
+            data-testid="publish-button"
+            onClick={() => void onPublish()}
+          >
+            {busy === 'publish' ? en.holder.publishing : en.holder.publish}
+          </button>
+          <span className="muted">
+            {publishedAt ? (
+              <>
+                {fmt(en.holder.publishedAt, { at: formatDateTime(publishedAt) })}{' '}
+                <Link to={`/catalogue/${encodeURIComponent(published?.id ?? dataset.id)}`}>
+                  {en.holder.viewPublished}
+                </Link>
+              </>
+            ) : (
+              en.holder.notPublished
+            )}
+          </span>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { useCallback, useRef, useState } from 'react';
+import { createNodeClient, type HolderNode, type NodeClient } from '@openehds/client';
+import { hub } from '../api';
+import { ErrorBox } from '../components/ErrorBox';
+import { Loading } from '../components/Loading';
+import { en } from '../i18n/en';
+import { fmt, nameOf } from '../i18n/format';
+import { useTitle } from '../layout/use-title';
+import { useAsync } from '../lib/use-async';
+import { DescriptionForm } from './DescriptionForm';
+import { QualityPanel } from './QualityPanel';
+import { tokenFresh } from './token';
+import { UploadPanel } from './UploadPanel';
+
+/** A way to get a node's URL and a token that is still valid, fetching a new one from the hub when needed. */
+export type NodeAccess = () => Promise<{ node: HolderNode; client: NodeClient }>;
+
+/** The data holder's workspace: one panel per node they run. */
+export function HolderPage() {
+  useTitle(en.holder.title);
+  const nodes = useAsync(() => hub.holderNodes(), []);
+  // Latest tokens by node id; refreshed from the hub when one is about to expire.
+  const latest = useRef(new Map<string, HolderNode>());
+  if (nodes.data) for (const n of nodes.data) if (!latest.current.has(n.id)) latest.current.set(n.id, n);
+
+  const accessCache = useRef(new Map<string, NodeAccess>());
+
+  const makeAccess = useCallback(
+    (id: string): NodeAccess =>
+      async () => {
+        let node = latest.current.get(id);
+        if (!node || !tokenFresh(node.tokenExpiresAt, Date.now())) {
+          for (const n of await hub.holderNodes()) latest.current.set(n.id, n);
+          node = latest.current.get(id);
+        }
+        if (!node) throw new Error(`node ${id} is no longer registered to your organisation`);
+        const current = node;
+        return { node: current, client: createNodeClient({ baseUrl: current.url, token: current.token }) };
+      },
+    [],
+  );
+  // One stable function per node, so panels do not reload on every render.
+  const accessFor = (id: string): NodeAccess => {
+    let fn = accessCache.current.get(id);
+    if (!fn) {
+      fn = makeAccess(id);
+      accessCache.current.set(id, fn);
+    }
+    return fn;
+  };
+
+  return (
+    <>
+      <h1>{en.holder.title}</h1>
+      <p className="lead">{en.holder.intro}</p>
+      {nodes.loading && <Loading />}
+      {nodes.error != null && <ErrorBox error={nodes.error} onRetry={nodes.reload} />}
+      {nodes.data?.length === 0 && <p>{en.holder.noNodes}</p>}
+      {nodes.data?.map((n) => (
+        <section
+          key={n.id}
+          aria-labelledby={`node-${n.id}`}
+          className="node-panel"
+          data-testid={`node-${n.id}`}
+        >
+          <h2 id={`node-${n.id}`}>
+            {fmt(en.holder.nodeTitle, { name: n.name, country: nameOf(en.countries, n.country) })}
+          </h2>
+          <p className="muted">
+            {en.holder.nodeUrl}: <code>{n.url}</code>
+          </p>
+          <NodeSections access={accessFor(n.id)} />
+        </section>
+      ))}
+    </>
+  );
+}
+
+function NodeSections({ access }: { access: NodeAccess }) {
+  // Bumped after an ingest: the node re-ran its checks and re-derived the dataset, so reload both.
+  const [version, setVersion] = useState(0);
+  return (
+    <>
+      <UploadPanel access={access} version={version} onIngested={() => setVersion((v) => v + 1)} />
+      <QualityPanel access={access} version={version} />
+      <DescriptionForm access={access} version={version} />
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { IngestReport } from '@openehds/client';
+import { en } from '../i18n/en';
+import { fmt, formatNumber } from '../i18n/format';
+
+/** The ingest report: counts per record type and every rejected record with file, line and reason. */
+export function IngestReportView({ file, report }: { file: string; report: IngestReport }) {
+  const types = Object.entries(report.byType);
+  return (
+    <div className="report" data-testid="upload-report">
+      <h4>{fmt(en.holder.report, { file })}</h4>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{en.holder.type}</th>
+              <th scope="col" className="num">
+                {en.holder.read}
+              </th>
+              <th scope="col" className="num">
+                {en.holder.loaded}
+              </th>
+              <th scope="col" className="num">
+                {en.holder.rejected}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {types.map(([type, c]) => (
+              <tr key={type}>
+                <th scope="row">{type}</th>
+                <td className="num">{formatNumber(c.read)}</td>
+                <td className="num">{formatNumber(c.loaded)}</td>
+                <td className={`num ${c.rejected > 0 ? 'bad' : ''}`}>{formatNumber(c.rejected)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{en.holder.total}</th>
+              <td className="num">{formatNumber(report.read)}</td>
+              <td className="num">{formatNumber(report.loaded)}</td>
+              <td className={`num ${report.rejected > 0 ? 'bad' : ''}`}>{formatNumber(report.rejected)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {report.errors.length > 0 && (
+        <details open={report.errors.length <= 20}>
+          <summary>
+            {en.holder.rejectedRecords} ({formatNumber(report.errors.length)})
+          </summary>
+          <div className="table-wrap scroll">
+            <table data-testid="upload-rejections">
+              <thead>
+                <tr>
+                  <th scope="col">{en.holder.file}</th>
+                  <th scope="col" className="num">
+                    {en.holder.line}
+                  </th>
+                  <th scope="col">{en.holder.reason}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.errors.map((e, i) => (
+                  <tr key={i}>
+                    <td>
+                      <code>{e.file}</code>
+                    </td>
+                    <td className="num">{e.line}</td>
+                    <td>{e.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}

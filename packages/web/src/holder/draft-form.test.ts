@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { DatasetDraft } from '@openehds/client';
+import {
+  addLanguage,
+  cleanDraft,
+  draftLanguages,
+  formFields,
+  joinList,
+  placeIssues,
+  removeLanguage,
+  splitList,
+} from './draft-form';
+
+const draft: DatasetDraft = {
+  title: { en: ' Biobank ', fi: 'Biopankki' },
+  description: { en: 'Samples', fi: '' },
+  keywords: ['biobank'],
+  accessRights: 'RESTRICTED',
+  healthCategories: ['EINS'],
+  contactPoint: { name: ' Aino ', email: 'aino@example.fi ' },
+  legalBasis: '',
+  purpose: '',
+  retentionPeriod: '',
+  theme: [],
+};
+
+describe('list fields', () => {
+  it('splits, trims and de-duplicates', () => {
+    expect(splitList(' cancer, , registry,cancer ')).toEqual(['cancer', 'registry']);
+    expect(joinList(['a', 'b'])).toBe('a, b');
+  });
+});
+
+describe('languages', () => {
+  it('keeps English first', () => {
+    expect(draftLanguages({ title: { fi: 'x', de: 'y' }, description: {} })).toEqual(['en', 'de', 'fi']);
+  });
+  it('adds an empty language once, ignores junk, never removes English', () => {
+    const added = addLanguage(draft, 'ES');
+    expect(added.title.es).toBe('');
+    expect(added.description.es).toBe('');
+    expect(addLanguage(added, 'es')).toBe(added);
+    expect(addLanguage(draft, 'not a code')).toBe(draft);
+    expect(removeLanguage(added, 'es').title).toEqual(draft.title);
+    expect(removeLanguage(draft, 'en')).toBe(draft);
+  });
+});
+
+describe('cleanDraft', () => {
+  it('trims text and drops languages left empty, keeping English', () => {
+    const cleaned = cleanDraft(addLanguage(draft, 'de'));
+    expect(cleaned.title).toEqual({ en: 'Biobank', fi: 'Biopankki' });
+    expect(cleaned.description).toEqual({ en: 'Samples', fi: '' });
+    expect(cleaned.contactPoint).toEqual({ name: 'Aino', email: 'aino@example.fi' });
+    expect(cleanDraft({ ...draft, title: {}, description: {} }).title).toEqual({ en: '' });
+  });
+});
+
+describe('placeIssues', () => {
+  it('puts each issue beside the most specific field and keeps the rest', () => {
+    const placed = placeIssues(
+      [
+        { path: '/title/en', message: 'required' },
+        { path: 'keywords[1]', message: 'too long' },
+        { path: 'contactPoint.email', message: 'not an e-mail address' },
+        { path: 'publisher', message: 'unknown' },
+        { message: 'general' },
+      ],
+      formFields(['en', 'fi']),
+    );
+    expect(placed.byField).toEqual({
+      'title.en': ['required'],
+      keywords: ['too long'],
+      'contactPoint.email': ['not an e-mail address'],
+    });
+    expect(placed.unplaced).toEqual(['publisher: unknown', 'general']);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { fmt, formatDate, formatDateTime, formatNumber, nameOf } from './format';
+
+describe('fmt', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(fmt(en.quality.badge, { stars: 4 })).toBe('Quality label: 4 of 5 stars');
+    expect(fmt('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+});
+
+describe('nameOf', () => {
+  it('names every EHDS Art. 51 category code and falls back to the code', () => {
+    const codes = [
+      'EHRS',
+      'DIOH',
+      'NRPE',
+      'RPDG',
+      'HRAD',
+      'HGPD',
+      'HPML',
+      'PGEH',
+      'WELA',
+      'IDHP',
+      'PHDR',
+      'MRMR',
+      'EHCT',
+      'EMRD',
+      'RMMD',
+      'RQSH',
+      'EINS',
+    ];
+    for (const c of codes) expect(nameOf(en.healthCategories, c)).not.toBe(c);
+    expect(nameOf(en.healthCategories, 'XXXX')).toBe('XXXX');
+    expect(nameOf(en.healthCategories, 'toString')).toBe('toString');
+  });
+});
+
+describe('dates and numbers', () => {
+  it('formats in UTC', () => {
+    expect(formatDate('2026-03-01T23:30:00-02:00')).toBe('2026-03-02');
+    expect(formatDateTime('2026-03-01T14:05:09Z')).toBe('2026-03-01 14:05 UTC');
+    expect(formatDate(null)).toBe('');
+    expect(formatDate('not a date')).toBe('not a date');
+  });
+  it('groups thousands', () => {
+    expect(formatNumber(1234567)).toBe('1,234,567');
+  });
+});

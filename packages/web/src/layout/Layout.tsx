@@ -1,0 +1,83 @@
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { navItemsFor } from '../auth/access';
+import { useAuth } from '../auth/AuthContext';
+import { en } from '../i18n/en';
+import { fmt } from '../i18n/format';
+
+/** Page frame: skip link, role-aware navigation with sign-out, main landmark, footer. */
+export function Layout() {
+  const { principal, signOut } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // Move focus to the new page's main content on navigation, as a page load would (WCAG 2.4.3).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {en.app.skipToContent}
+      </a>
+      <header className="site-header">
+        <div className="container header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              +
+            </span>
+            <span>
+              <span className="brand-name">{en.app.name}</span>
+              <span className="brand-tagline">{en.app.tagline}</span>
+            </span>
+          </Link>
+          <nav aria-label={en.nav.label} className="main-nav">
+            <ul>
+              {navItemsFor(principal?.role ?? null).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === '/'}>
+                    {en.nav[item.label]}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="account">
+            {principal ? (
+              <>
+                <span className="account-who" data-testid="signed-in-as">
+                  {fmt(en.nav.signedInAs, { name: principal.displayName, role: en.roles[principal.role] })}
+                </span>
+                <button
+                  type="button"
+                  className="button secondary small"
+                  data-testid="sign-out"
+                  onClick={() => void signOut().finally(() => navigate('/'))}
+                >
+                  {en.nav.signOut}
+                </button>
+              </>
+            ) : (
+              <Link to="/sign-in" className="button small">
+                {en.nav.signIn}
+              </Link>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className="container main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="container">{en.app.footer}</div>
+      </footer>
+    </>
+  );
+}
