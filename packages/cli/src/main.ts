@@ -56,6 +56,28 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('synth')
+    .description('generate a deterministic synthetic population (FHIR, OMOP CSV, Phenopackets, VCF)')
+    .requiredOption('--patients <n>', 'number of persons')
+    .requiredOption('--seed <n>', 'seed: the same seed gives the same bytes')
+    .requiredOption('--out <dir>', 'output folder')
+    .requiredOption('--format <f>', 'fhir-ndjson | fhir-bundles | omop-csv | phenopackets | vcf')
+    .option('--country <cc>', 'age/sex structure of FI, ES, DE, FR or IT', 'FI')
+    .option('--profile <p>', 'case mix: general, biobank, cancer-registry, hospital', 'general')
+    .option('--gzip', 'gzip every output file')
+    .option('--end-date <YYYY-MM-DD>', 'last day of observation (default 2025-12-31)')
+    .option('--years <n>', 'years of observation before the end date (default 10)')
+    .option('--json', 'machine-readable summary')
+    .action(async (opts) => {
+      try {
+        const { synthCommand } = await import('./commands/synth/generate');
+        await synthCommand(opts);
+      } catch (err) {
+        process.exitCode = fail(err, Boolean(opts.json));
+      }
+    });
+
+  program
     .command('quality')
     .description(
       'run the data quality checks on a node store and print the quality and utility label (Art. 78)',

@@ -1,4 +1,12 @@
-export { AppError, conflict, forbidden, invalid, notFound, toAppError, unauthenticated } from './errors/app-error';
+export {
+  AppError,
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  toAppError,
+  unauthenticated,
+} from './errors/app-error';
 export type { AppErrorKind, Issue, Problem } from './errors/app-error';
 export { parseConfig, zodIssues } from './config/parse-config';
 export { signAccessToken, verifyAccessToken } from './tokens/access-token';
@@ -30,4 +38,10 @@ export { checkTask, signTask, TASK_DOMAIN, taskSigningInput } from './federation
 export type { SignedTask, TaskCheck } from './federation/task';
 export type { Transport, TransportRequest, TransportResponse } from './federation/transport';
 export { FEDERATION_PATHS, REJECTION_REASONS } from './federation/protocol';
-export type { RejectionReason, NodeStatus, TaskResultBody, RegisterBody, PullBody } from './federation/protocol';
+export type {
+  RejectionReason,
+  NodeStatus,
+  TaskResultBody,
+  RegisterBody,
+  PullBody,
+} from './federation/protocol';

@@ -34,3 +34,21 @@ export type {
 export { startNode } from './start-node';
 export type { RunningNode } from './start-node';
 export { expandPaths } from './ingest/io/walk';
+export {
+  createNodeRuntime,
+  FederationClient,
+  HubRefusal,
+  loadOrCreateIdentity,
+  pinHubKey,
+  IDENTITY_FILE,
+  createHttpTransport,
+} from './federation/index';
+export type {
+  NodeRuntime,
+  NodeRuntimeOptions,
+  RuntimeEvent,
+  TaskContext,
+  TaskHandler,
+  RegistrationStatus,
+  NodeIdentity,
+} from './federation/index';

@@ -6,3 +6,14 @@ export { seedDemo, DEMO_ACCOUNTS, DEMO_HOLDERS, DEMO_PASSWORD } from './demo/see
 export { recordAudit, listAudit, verifyAudit } from './audit/service';
 export { startHub } from './start-hub';
 export type { RunningHub } from './start-hub';
+export {
+  registerNodeMessageHandler,
+  onNodeMessage,
+  enqueueTask,
+  awaitTaskResult,
+  getTask,
+  listNodes,
+  findNode,
+  decideNode,
+} from './federation/index';
+export type { NodeMessageHandler, FederatedNode, TaskRecord } from './federation/index';

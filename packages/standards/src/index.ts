@@ -66,4 +66,10 @@ export {
   TYPE_EHR_PRESCRIPTION,
   TYPE_PATIENT_SELF_REPORT,
 } from './fhir/types';
-export type { FhirMapContext, FhirMapResult, FhirMappedRow, FhirPersonRef, FhirTargetTable } from './fhir/types';
+export type {
+  FhirMapContext,
+  FhirMapResult,
+  FhirMappedRow,
+  FhirPersonRef,
+  FhirTargetTable,
+} from './fhir/types';

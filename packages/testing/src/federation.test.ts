@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit, verifyAudit } from '@openehds/server';
-import { awaitTaskResult, enqueueTask } from '../../server/src/federation/index';
-import { FEDERATION_PATHS, type SignedTask, type Transport } from '../../core/src/federation/index';
+import { awaitTaskResult, enqueueTask } from '@openehds/server';
+import { FEDERATION_PATHS, type SignedTask, type Transport } from '@openehds/core';
 import { createTamperingTransport } from './in-memory-transport';
 import { createTestWorld, type TestWorld } from './world';
-import { createNodeRuntime, type RuntimeEvent } from '../../node/src/federation/index';
+import { createNodeRuntime, type RuntimeEvent } from '@openehds/node';
 
 // A whole federation (hub + 3 nodes) over the in-memory transport (DESIGN.md §5).
 describe('federation in memory: hub and three nodes', () => {

@@ -2,13 +2,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awaitTaskResult, enqueueTask } from '../../server/src/federation/index';
-import {
-  createHttpTransport,
-  createNodeRuntime,
-  IDENTITY_FILE,
-  loadOrCreateIdentity,
-} from '../../node/src/federation/index';
+import { awaitTaskResult, enqueueTask } from '@openehds/server';
+import { createHttpTransport, createNodeRuntime, IDENTITY_FILE, loadOrCreateIdentity } from '@openehds/node';
 import { createTestWorld, type TestWorld } from './world';
 
 // The same federation over real HTTP: the hub listens on 127.0.0.1 (port 0), the nodes use fetch,

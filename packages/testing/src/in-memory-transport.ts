@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Transport, TransportRequest, TransportResponse } from '../../core/src/federation/index';
+import type { Transport, TransportRequest, TransportResponse } from '@openehds/core';
 
 /**
  * The in-memory twin of the HTTP transport: requests go straight into the hub's Fastify app through

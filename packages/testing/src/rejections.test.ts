@@ -7,8 +7,8 @@ import {
   signEnvelope,
   type Envelope,
   type TransportResponse,
-} from '../../core/src/federation/index';
-import { registerNodeMessageHandler } from '../../server/src/federation/index';
+} from '@openehds/core';
+import { registerNodeMessageHandler } from '@openehds/server';
 import { createTestWorld, type TestNode, type TestWorld } from './world';
 
 // Every refusal of a node message is answered with problem+json AND leaves an audit record with

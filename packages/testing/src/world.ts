@@ -10,7 +10,7 @@ import {
   seedDemo,
   type HubConfig,
 } from '@openehds/server';
-import { generateFederationKeyPair, type Transport } from '../../core/src/federation/index';
+import { generateFederationKeyPair, type Transport } from '@openehds/core';
 import {
   createHttpTransport,
   createNodeRuntime,
@@ -19,7 +19,7 @@ import {
   type NodeRuntime,
   type RuntimeEvent,
   type TaskHandler,
-} from '../../node/src/federation/index';
+} from '@openehds/node';
 import { createInMemoryTransport } from './in-memory-transport';
 
 /** One node of a test world. */

@@ -13,7 +13,10 @@ function columnDdl([name, type, required]: OmopColumn): string {
 /** CREATE TABLE statements for the OMOP tables with our extension columns. */
 export function omopDdl(): string[] {
   return Object.entries(OMOP_TABLES).map(([table, cols]) => {
-    const all = [...(cols as readonly OmopColumn[]).map(columnDdl), ...EHDS_COLUMNS.map(([n, t]) => `${n} ${t}`)];
+    const all = [
+      ...(cols as readonly OmopColumn[]).map(columnDdl),
+      ...EHDS_COLUMNS.map(([n, t]) => `${n} ${t}`),
+    ];
     return `CREATE TABLE IF NOT EXISTS ${table} (\n  ${all.join(',\n  ')}\n)`;
   });
 }
@@ -30,7 +33,7 @@ export function bookkeepingDdl(): string[] {
       sha256 VARCHAR PRIMARY KEY, path VARCHAR NOT NULL, format VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL,
       batch_id VARCHAR NOT NULL, bytes BIGINT NOT NULL, ingested_at TIMESTAMP NOT NULL)`,
     // Keys of source records already loaded, so a record seen again in another file is not duplicated.
-    `CREATE TABLE IF NOT EXISTS ingested_record (ehds_key VARCHAR PRIMARY KEY, batch_id VARCHAR NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ingested_record (ehds_key VARCHAR NOT NULL, batch_id VARCHAR NOT NULL)`,
     // Rejected records, with where they came from and why; kept at the node, never sent anywhere.
     `CREATE TABLE IF NOT EXISTS quarantine (
       batch_id VARCHAR NOT NULL, file VARCHAR NOT NULL, line BIGINT, record_type VARCHAR, reason VARCHAR NOT NULL,

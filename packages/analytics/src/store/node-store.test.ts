@@ -7,7 +7,9 @@ describe('node store', () => {
     const tables = await store.all<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables ORDER BY table_name`,
     );
-    expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(['person', 'measurement', 'quarantine']));
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining(['person', 'measurement', 'quarantine']),
+    );
 
     await expect(
       store.transaction(async () => {

@@ -21,7 +21,10 @@ describe('parseConfig', () => {
   });
 
   it('returns the parsed value when valid', () => {
-    expect(parseConfig(schema, { port: 8080, dataDir: './data' }, 'hub')).toEqual({ port: 8080, dataDir: './data' });
+    expect(parseConfig(schema, { port: 8080, dataDir: './data' }, 'hub')).toEqual({
+      port: 8080,
+      dataDir: './data',
+    });
   });
 
   it('formats array paths with brackets', () => {

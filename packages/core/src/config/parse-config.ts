@@ -16,7 +16,9 @@ export function parseConfig<S extends z.ZodType>(schema: S, raw: unknown, what: 
 /** Issues of a zod error as our `Issue`s with dotted field paths (`datasets[0].title.en`). */
 export function zodIssues(error: z.ZodError): Issue[] {
   return error.issues.map((i) => ({
-    path: i.path.map((p, n) => (typeof p === 'number' ? `[${p}]` : n === 0 ? String(p) : `.${String(p)}`)).join(''),
+    path: i.path
+      .map((p, n) => (typeof p === 'number' ? `[${p}]` : n === 0 ? String(p) : `.${String(p)}`))
+      .join(''),
     message: i.message,
   }));
 }

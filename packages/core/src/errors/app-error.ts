@@ -14,13 +14,7 @@ export interface Issue {
 
 /** The kinds of failure the platform distinguishes; each maps to one HTTP status. */
 export type AppErrorKind =
-  | 'invalid'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'unavailable'
-  | 'internal';
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable' | 'internal';
 
 const STATUS: Record<AppErrorKind, number> = {
   invalid: 400,

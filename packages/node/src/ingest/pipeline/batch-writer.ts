@@ -210,13 +210,31 @@ export class BatchWriter {
     const refsPath = await write('refs', b.refs);
     const qPath = await write('quarantine', b.quarantine);
 
-    return this.store.transaction(async () => {
+    const T = process.env.TRACE
+      ? (l: string, t0: number) => console.error(`[b${n}] ${l} ${(performance.now() - t0).toFixed(0)}ms`)
+      : () => {};
+    const store0 = this.store;
+    const store = {
+      all: async <X>(q: string) => {
+        const t0 = performance.now();
+        const r = await store0.all<X>(q);
+        T(q.slice(0, 40), t0);
+        return r;
+      },
+      run: async (q: string, p?: unknown[]) => {
+        const t0 = performance.now();
+        await store0.run(q, p);
+        T(q.slice(0, 40), t0);
+      },
+    };
+    const tc = performance.now();
+    const r = await this.store.transaction(async () => {
       const read = (path: string, cols: string) => `read_csv('${path}', ${CSV_OPTS}, columns={${cols}})`;
       const keysSrc = read(keysPath, `'k':'VARCHAR','t':'VARCHAR'`);
       let duplicates: CommitResult['duplicates'] = [];
       if (b.nKeys) {
         duplicates = (
-          await this.store.all<{ k: string; t: string }>(
+          await store.all<{ k: string; t: string }>(
             `SELECT k, t FROM ${keysSrc} WHERE k IN (SELECT ehds_key FROM ingested_record)`,
           )
         ).map((r) => ({ key: r.k, recordType: r.t }));
@@ -230,25 +248,25 @@ export class BatchWriter {
         const cols = spec.columns.map((c, i) => `'${c.name}':'${spec.csvTypes[i]}'`).join(',');
         const names = spec.columns.filter((c) => c.name !== '_k').map((c) => c.name);
         const keyCol = spec.extraKey ? '_k' : 'ehds_key';
-        await this.store.run(
+        await store.run(
           `INSERT INTO ${spec.name} (${names.join(',')}) SELECT ${names.join(',')} FROM ${read(f.path, cols)}` +
             (sqlKeys ? ` WHERE ${keyCol} NOT IN (${sqlKeys})` : ''),
         );
       }
       if (b.nKeys) {
-        await this.store.run(
+        await store.run(
           `INSERT INTO ingested_record SELECT k, '${this.batchId}' FROM ${keysSrc}` +
             (sqlKeys ? ` WHERE k NOT IN (${sqlKeys})` : ''),
         );
       }
       if (b.refs.length) {
-        await this.store.run(
+        await store.run(
           `INSERT INTO person_identifier SELECT * FROM ${read(refsPath, `'s':'VARCHAR','v':'VARCHAR','p':'BIGINT'`)}
            ON CONFLICT DO NOTHING`,
         );
       }
       if (b.quarantine.length) {
-        await this.store.run(
+        await store.run(
           `INSERT INTO quarantine SELECT * FROM ${read(
             qPath,
             `'b':'VARCHAR','f':'VARCHAR','l':'BIGINT','t':'VARCHAR','r':'VARCHAR','raw':'VARCHAR','at':'TIMESTAMP'`,
@@ -256,12 +274,14 @@ export class BatchWriter {
         );
       }
       for (const f of b.files) {
-        await this.store.run(
+        await store.run(
           `INSERT INTO ingested_file VALUES ($1, $2, $3, $4, $5, $6, $7::TIMESTAMP) ON CONFLICT DO NOTHING`,
           [f.sha256, f.path, f.format, datasetId, this.batchId, f.bytes, now],
         );
       }
       return { duplicates };
     });
+    T('TOTAL incl commit', tc);
+    return r;
   }
 }

@@ -14,26 +14,11 @@ function fhirContext(ctx: MapContext): FhirMapContext {
       ctx: {
         datasetId: ctx.datasetId,
         personIdentifierSystem: ctx.personIdentifierSystem,
-        stableId: memoStableId,
+        stableId,
       },
     };
   }
   return cached.ctx;
-}
-
-// Visit ids are hashed once per Encounter and again by every resource pointing at it; SHA-256 is the
-// costliest step of mapping, so recent Encounter ids are remembered (bounded: constant memory).
-const encounterIds = new Map<string, number>();
-function memoStableId(...parts: string[]): number {
-  if (parts[1] !== 'Encounter') return stableId(...parts);
-  const k = parts.join('\u001f');
-  let id = encounterIds.get(k);
-  if (id === undefined) {
-    if (encounterIds.size >= 100_000) encounterIds.clear();
-    id = stableId(...parts);
-    encounterIds.set(k, id);
-  }
-  return id;
 }
 
 /** Maps a parsed FHIR resource with the standards package's pure FHIR R4 → OMOP mappings. */
