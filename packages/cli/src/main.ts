@@ -78,6 +78,22 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('dataset')
+    .description('dataset descriptions (HealthDCAT-AP)')
+    .command('describe')
+    .description('print the HealthDCAT-AP description a node would publish, derived from its data')
+    .requiredOption('--data-dir <dir>', 'the node data directory')
+    .option('--format <format>', 'turtle | jsonld | rdfxml', 'turtle')
+    .action(async (opts) => {
+      try {
+        const { describeCommand } = await import('./commands/dataset/describe');
+        await describeCommand(opts);
+      } catch (err) {
+        process.exitCode = fail(err, false);
+      }
+    });
+
+  program
     .command('quality')
     .description(
       'run the data quality checks on a node store and print the quality and utility label (Art. 78)',

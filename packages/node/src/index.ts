@@ -52,3 +52,8 @@ export type {
   RegistrationStatus,
   NodeIdentity,
 } from './federation/index';
+export { buildDescription, codingSystemCodes, omopDictionary } from './describe/description';
+export { DatasetDraftSchema, defaultDraft, loadDraft, saveDraft } from './describe/draft';
+export type { DatasetDraft } from './describe/draft';
+export { pageQuality, pageStatistics } from './describe/page';
+export { NODE_CONFIG_FILE } from './start-node';

@@ -11,6 +11,9 @@ import { createHttpTransport, createNodeRuntime, loadOrCreateIdentity, type Node
 import { ingest } from './ingest/pipeline/ingest';
 import { seedPopulation } from './seed-population';
 
+/** The node's configuration as last started, in its data dir. */
+export const NODE_CONFIG_FILE = 'node.json';
+
 /** A running node: its local API, store and federation runtime. */
 export interface RunningNode {
   nodeId: string;
@@ -46,6 +49,8 @@ export async function startNode(
   const store = await openNodeStore(storePath(config));
   const identity = loadOrCreateIdentity(config.dataDir);
   const token = operatorToken(config.dataDir);
+  // Kept beside the store so the holder's CLI tools (`ehds dataset describe`) describe it the same way.
+  writeFileSync(join(config.dataDir, NODE_CONFIG_FILE), JSON.stringify(config, null, 2), { mode: 0o600 });
 
   const [{ n }] = (await store.all<{ n: number }>('SELECT count(*) AS n FROM ingest_batch')) as [
     { n: number },

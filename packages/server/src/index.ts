@@ -17,3 +17,4 @@ export {
   decideNode,
 } from './federation/index';
 export type { NodeMessageHandler, FederatedNode, TaskRecord } from './federation/index';
+export { completeForCatalogue, hdabAgent, datasetIri } from './catalogue/service';

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { AppError } from '@openehds/core';
 import { bookkeepingDdl, omopDdl } from '../omop/ddl';
 
 /**
@@ -22,7 +23,19 @@ export interface NodeStore {
 /** Opens (and if needed creates) the node store at `path`; `:memory:` for tests. */
 export async function openNodeStore(path: string): Promise<NodeStore> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const instance = await DuckDBInstance.create(path);
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path);
+  } catch (err) {
+    // DuckDB allows one writing process per file: say so plainly instead of the driver's lock message.
+    if (/Could not set lock/.test((err as Error).message)) {
+      throw new AppError(
+        'conflict',
+        `the node store ${path} is in use by another process (a running node?); stop it first or use its local API`,
+      );
+    }
+    throw err;
+  }
   const connection = await instance.connect();
   for (const ddl of [...omopDdl(), ...bookkeepingDdl()]) await connection.run(ddl);
 

@@ -34,7 +34,9 @@ export function requireRole(db: Db, idleMinutes: number, roles: readonly Role[] 
     if (!token) throw unauthenticated('sign in first: no session cookie or bearer token');
     const principal = await sessionPrincipal(db, token, idleMinutes);
     if (!principal) throw unauthenticated('your session has expired or was idle too long; sign in again');
-    const viaCookie = !request.headers.authorization;
+    // The token came from the cookie unless a Bearer header carried it; any other Authorization scheme
+    // (which a cross-site page could not set either) must not waive the CSRF check.
+    const viaCookie = !request.headers.authorization?.startsWith('Bearer ');
     if (
       viaCookie &&
       request.method !== 'GET' &&

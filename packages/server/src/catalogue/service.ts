@@ -44,6 +44,27 @@ export function hdabAgent(config: HubConfig): DatasetDescription['hdab'] {
   };
 }
 
+/** Adds what the HDAB owns to a node's description: the dataset IRI, the HDAB agent, the access route. Pure. */
+export function completeForCatalogue(config: HubConfig, submitted: DatasetDescription): DatasetDescription {
+  const id = submitted.identifier;
+  const page = `${config.publicUrl}/catalogue/${encodeURIComponent(id)}`;
+  return {
+    ...submitted,
+    iri: datasetIri(config, id),
+    hdab: hdabAgent(config),
+    landingPage: page,
+    distributions: submitted.distributions.length
+      ? submitted.distributions
+      : [
+          {
+            id: 'hdab-access',
+            title: { en: 'Access through the Health Data Access Body (data permit or health data request)' },
+            accessUrl: page,
+          },
+        ],
+  };
+}
+
 /**
  * Completes a node's description with what the HDAB owns (the dataset IRI, the HDAB agent, the access
  * route through the HDAB as distribution) and stores it as published. A dataset id belongs to the
@@ -55,23 +76,8 @@ export async function publishDataset(
   node: { id: string; organisationId: string | null },
   submission: DatasetSubmission,
 ): Promise<{ id: string; url: string; publishedAt: string }> {
-  const id = submission.description.identifier;
-  const iri = datasetIri(config, id);
-  const description: DatasetDescription = {
-    ...submission.description,
-    iri,
-    hdab: hdabAgent(config),
-    landingPage: `${config.publicUrl}/catalogue/${encodeURIComponent(id)}`,
-    distributions: submission.description.distributions.length
-      ? submission.description.distributions
-      : [
-          {
-            id: 'hdab-access',
-            title: { en: 'Access through the Health Data Access Body (data permit or health data request)' },
-            accessUrl: `${config.publicUrl}/catalogue/${encodeURIComponent(id)}`,
-          },
-        ],
-  };
+  const description = completeForCatalogue(config, submission.description);
+  const id = description.identifier;
   const publishedAt = new Date().toISOString();
   await db.transaction(async (tx) => {
     const [existing] = await tx.query<{ node_id: string | null }>(

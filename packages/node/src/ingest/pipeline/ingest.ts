@@ -65,6 +65,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       : [],
   );
 
+  for (const q of (process.env.DUCK_SET ?? '').split(';').filter(Boolean)) await store.run(q);
   const batchId = randomUUID();
   const startedAt = new Date().toISOString();
   await store.run(
