@@ -39,7 +39,8 @@ export interface HubClient {
   getDatasetRdf(id: string, mediaType: RdfFormat['mediaType']): Promise<string>;
   listNodes(): Promise<HubNode[]>;
   approveNode(id: string): Promise<void>;
-  rejectNode(id: string): Promise<void>;
+  rejectNode(id: string, reason?: string): Promise<void>;
+  revokeNode(id: string, reason?: string): Promise<void>;
   audit(limit?: number): Promise<AuditEvent[]>;
   verifyAudit(): Promise<AuditVerification>;
   holderNodes(): Promise<HolderNode[]>;
@@ -79,8 +80,11 @@ export function createHubClient(options: HttpOptions): HubClient {
     approveNode: async (id) => {
       await send({ method: 'POST', path: `/api/nodes/${enc(id)}/approve`, json: {} });
     },
-    rejectNode: async (id) => {
-      await send({ method: 'POST', path: `/api/nodes/${enc(id)}/reject`, json: {} });
+    rejectNode: async (id, reason) => {
+      await send({ method: 'POST', path: `/api/nodes/${enc(id)}/reject`, json: reason ? { reason } : {} });
+    },
+    revokeNode: async (id, reason) => {
+      await send({ method: 'POST', path: `/api/nodes/${enc(id)}/revoke`, json: reason ? { reason } : {} });
     },
     audit: async (limit = 100) =>
       (await send<{ events: AuditEvent[] }>({ method: 'GET', path: `/api/audit?limit=${limit}` })).events,

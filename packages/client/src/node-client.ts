@@ -16,7 +16,7 @@ export interface NodeClient {
   quality(): Promise<NodeQuality>;
   runQuality(): Promise<NodeQuality>;
   dataset(): Promise<NodeDataset>;
-  /** Saves the draft; a 400 `ApiError` lists every field at fault in `issues`. */
+  /** Saves the draft and returns it as stored; a 400 `ApiError` lists every field at fault in `issues`. */
   saveDraft(draft: DatasetDraft): Promise<DatasetDraft>;
   publish(): Promise<PublishResult>;
 }
@@ -42,7 +42,8 @@ export function createNodeClient(options: HttpOptions): NodeClient {
     quality: () => send<NodeQuality>({ method: 'GET', path: '/api/quality' }),
     runQuality: () => send<NodeQuality>({ method: 'POST', path: '/api/quality/run', json: {} }),
     dataset: () => send<NodeDataset>({ method: 'GET', path: '/api/dataset' }),
-    saveDraft: (draft) => send<DatasetDraft>({ method: 'PUT', path: '/api/dataset', json: draft }),
+    saveDraft: async (draft) =>
+      (await send<{ draft: DatasetDraft }>({ method: 'PUT', path: '/api/dataset', json: draft })).draft,
     publish: () => send<PublishResult>({ method: 'POST', path: '/api/dataset/publish', json: {} }),
   };
 }

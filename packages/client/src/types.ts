@@ -43,10 +43,10 @@ export interface DemoAccounts {
 /** Access rights of a dataset (EU access-right vocabulary). */
 export type AccessRights = 'PUBLIC' | 'RESTRICTED' | 'NON_PUBLIC';
 
-/** A time span; either end may be open. */
+/** A time span; the end may be open. */
 export interface Temporal {
   start: string | null;
-  end: string | null;
+  end?: string | null;
 }
 
 /** The quality and utility label in short (Art. 78). */
@@ -69,6 +69,7 @@ export interface DatasetSummary {
   numberOfRecords: number | null;
   temporal: Temporal | null;
   quality: QualitySummary | null;
+  keywords?: string[];
   publishedAt: string;
 }
 
@@ -96,20 +97,71 @@ export interface DatasetSearchResult {
   facets: DatasetFacets;
 }
 
-/** The HealthDCAT-AP-shaped description a holder publishes (Art. 60(3), 77). */
+/** A HealthDCAT-AP agent (publisher, HDAB): its name is multilingual. */
+export interface DcatAgent {
+  iri?: string;
+  name: LangText;
+  type?: string;
+  contactPoint?: { email?: string; page?: string; telephone?: string };
+}
+
+/** The legal basis of the original collection (dpv:hasLegalBasis). */
+export interface DcatLegalBasis {
+  description: LangText;
+  source?: string;
+}
+
+/** The statistics the node derives into the description (HealthDCAT-AP). */
+export interface DcatDerived {
+  numberOfRecords?: number | null;
+  numberOfUniqueIndividuals?: number | null;
+  minTypicalAge?: number;
+  maxTypicalAge?: number;
+  temporalCoverage?: { start: string; end?: string };
+  codingSystems?: string[];
+}
+
+/** The quality label as embedded in the description (dimension scores 0–100). */
+export interface DcatQualityLabel {
+  score: number;
+  stars: number;
+  scheme?: string;
+  schemeVersion?: string;
+  certificateUrl?: string;
+  issued?: string;
+  dimensions?: Record<string, number>;
+}
+
+/**
+ * The HealthDCAT-AP description of a published dataset (Art. 60(3), 77), as the hub stores it:
+ * texts are multilingual, keywords are grouped by language.
+ */
 export interface DatasetDescription {
+  iri?: string;
+  identifier?: string;
   title: LangText;
   description: LangText;
-  keywords?: string[] | Record<string, string[]>;
-  publisher?: { name: string; [key: string]: unknown };
-  contactPoint?: { name?: string; email?: string };
+  keywords?: Record<string, string[]>;
+  publisher?: DcatAgent;
+  hdab?: DcatAgent;
+  contactPoint?: { name?: LangText; email?: string; url?: string };
   accessRights?: AccessRights;
   healthCategories?: string[];
-  legalBasis?: string;
-  purpose?: string;
-  retentionPeriod?: string;
-  applicableLegislation?: string | string[];
-  temporal?: Temporal;
+  themes?: string[];
+  type?: string;
+  provenance?: LangText;
+  purposes?: LangText[];
+  legalBases?: DcatLegalBasis[];
+  retentionPeriod?: { start: string; end?: string };
+  applicableLegislation?: string[];
+  conformsTo?: string[];
+  spatial?: string[];
+  personalData?: string[];
+  landingPage?: string;
+  issued?: string;
+  modified?: string;
+  derived?: DcatDerived;
+  qualityLabel?: DcatQualityLabel;
   [key: string]: unknown;
 }
 
@@ -119,10 +171,10 @@ export interface SuppressibleCount {
   suppressed: boolean;
 }
 
-/** One age band × sex cell of the population pyramid. */
+/** One age band × sex cell of the population pyramid (`other` covers other and unknown sex). */
 export interface PyramidCell extends SuppressibleCount {
   band: string;
-  sex: 'female' | 'male';
+  sex: 'female' | 'male' | 'other';
 }
 
 /** Records in one calendar year. */
@@ -130,14 +182,14 @@ export interface YearCount extends SuppressibleCount {
   year: number;
 }
 
-/** One frequent condition code. */
+/** One frequent condition code (its coding system is null when the node could not tell). */
 export interface ConditionCount extends SuppressibleCount {
   code: string;
-  vocabulary: string;
+  vocabulary: string | null;
   label?: string;
 }
 
-/** Aggregate statistics of a dataset, after small-cell suppression. */
+/** Aggregate statistics of a dataset, after small-cell suppression at the node. */
 export interface DatasetStatistics {
   numberOfRecords: number | null;
   numberOfUniqueIndividuals: number | null;
@@ -145,7 +197,8 @@ export interface DatasetStatistics {
   maxTypicalAge: number | null;
   temporal: Temporal | null;
   codingSystems: string[];
-  recordsByTable: Record<string, number>;
+  /** Records per OMOP table; null where the count was suppressed. */
+  recordsByTable: Record<string, number | null>;
   pyramid: PyramidCell[];
   recordsPerYear: YearCount[];
   topConditions: ConditionCount[];
@@ -155,7 +208,7 @@ export interface DatasetStatistics {
 /** Where a label dimension's score comes from. */
 export type DimensionSource = 'measured' | 'declared' | 'not-assessed';
 
-/** One dimension of the quality label. */
+/** One dimension of the quality label as the catalogue shows it (score 0–100, null = not assessed). */
 export interface QualityDimension {
   id: string;
   name: string;
@@ -182,10 +235,13 @@ export interface FailedCheck {
 export interface DatasetQuality {
   stars: number;
   score: number;
+  scheme?: string;
   dimensions: QualityDimension[];
   checks: { total: number; passed: number; failed: number };
   failedChecks: FailedCheck[];
   ranAt: string;
+  /** The label along the elements of Art. 78(3); shape owned by the node's label scheme. */
+  art78?: Record<string, unknown>;
 }
 
 /** One dataset as the catalogue's dataset page shows it. */
@@ -194,8 +250,10 @@ export interface DatasetDetail {
   description: DatasetDescription;
   statistics: DatasetStatistics | null;
   quality: DatasetQuality | null;
-  node: { id: string; name: string; country: string };
+  /** The node the dataset lives at; null when that node is no longer registered. */
+  node: { id: string; name: string; country: string } | null;
   publishedAt: string;
+  summary?: DatasetSummary;
 }
 
 /** Registration status of a node at the hub. */
@@ -206,11 +264,17 @@ export interface HubNode {
   id: string;
   name: string;
   country: string;
-  organisationName: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  publicKey: string;
+  /** SHA-256 fingerprint of the public key, for comparing with the node operator's. */
+  fingerprint: string;
   status: NodeStatus;
   registeredAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
   lastSeenAt: string | null;
-  publicKey: string;
 }
 
 /** One entry of the hash-chained audit log. */
@@ -221,7 +285,9 @@ export interface AuditEvent {
   action: string;
   object: string | null;
   outcome: string;
-  details: unknown;
+  details: Record<string, unknown>;
+  prevHash?: string;
+  hash?: string;
 }
 
 /** The result of verifying the audit chain: `brokenAt` is the first bad sequence number, or null. */
@@ -235,7 +301,8 @@ export interface HolderNode {
   id: string;
   name: string;
   country: string;
-  url: string;
+  /** The node's local API; null until the node has told the hub where it listens. */
+  url: string | null;
   token: string;
   tokenExpiresAt: string;
 }

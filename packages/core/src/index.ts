@@ -2,7 +2,9 @@ export {
   AppError,
   conflict,
   forbidden,
+  fromHttpStatus,
   invalid,
+  notAcceptable,
   notFound,
   toAppError,
   unauthenticated,
@@ -45,3 +47,4 @@ export type {
   RegisterBody,
   PullBody,
 } from './federation/protocol';
+export { registerProblemHandler } from './http/problem-handler';

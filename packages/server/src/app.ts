@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '@openehds/db';
+import { registerProblemHandler } from '@openehds/core';
 import type { HubConfig } from './config';
-import { registerProblemHandler } from './http/problem';
 import { healthRoutes } from './health/routes';
 import { authRoutes } from './auth/routes';
 import { auditRoutes } from './audit/routes';

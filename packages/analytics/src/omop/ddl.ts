@@ -33,6 +33,8 @@ export function bookkeepingDdl(): string[] {
       sha256 VARCHAR PRIMARY KEY, path VARCHAR NOT NULL, format VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL,
       batch_id VARCHAR NOT NULL, bytes BIGINT NOT NULL, ingested_at TIMESTAMP NOT NULL)`,
     // Keys of source records already loaded, so a record seen again in another file is not duplicated.
+    // No PRIMARY KEY: its ART index made every bulk append and checkpoint pay for all keys loaded so far;
+    // the ingest pipeline keeps keys unique itself (a set-based check against this table per batch).
     `CREATE TABLE IF NOT EXISTS ingested_record (ehds_key VARCHAR NOT NULL, batch_id VARCHAR NOT NULL)`,
     // Rejected records, with where they came from and why; kept at the node, never sent anywhere.
     `CREATE TABLE IF NOT EXISTS quarantine (

@@ -14,7 +14,17 @@ export interface Issue {
 
 /** The kinds of failure the platform distinguishes; each maps to one HTTP status. */
 export type AppErrorKind =
-  'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable' | 'internal';
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'method-not-allowed'
+  | 'not-acceptable'
+  | 'content-too-large'
+  | 'unsupported-media-type'
+  | 'unavailable'
+  | 'internal';
 
 const STATUS: Record<AppErrorKind, number> = {
   invalid: 400,
@@ -22,6 +32,10 @@ const STATUS: Record<AppErrorKind, number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'method-not-allowed': 405,
+  'not-acceptable': 406,
+  'content-too-large': 413,
+  'unsupported-media-type': 415,
   unavailable: 503,
   internal: 500,
 };
@@ -89,6 +103,21 @@ export function unauthenticated(reason = 'sign in first'): AppError {
 /** The request clashes with the current state. */
 export function conflict(reason: string): AppError {
   return new AppError('conflict', reason);
+}
+
+/** 406: none of the representations the client accepts can be served (RFC 9110 §15.5.7). */
+export function notAcceptable(message: string, issues: Issue[] = []): AppError {
+  return new AppError('not-acceptable', message, issues);
+}
+
+/**
+ * Turns an HTTP framework's client error (a status and a message) into an AppError of the same
+ * meaning, so a 415 stays a 415 rather than becoming a 400 or a 500 (RFC 9110 §15.5).
+ */
+export function fromHttpStatus(status: number, message: string): AppError {
+  const kind =
+    (Object.entries(STATUS).find(([, s]) => s === status)?.[0] as AppErrorKind | undefined) ?? 'invalid';
+  return new AppError(kind === 'internal' || kind === 'unavailable' ? 'invalid' : kind, message);
 }
 
 /** Turns any thrown value into an AppError, keeping AppErrors as they are. */

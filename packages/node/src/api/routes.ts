@@ -4,8 +4,9 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { AppError, invalid, toAppError } from '@openehds/core';
+import { invalid, registerProblemHandler } from '@openehds/core';
 import { authenticate, type LocalAuth, type LocalCaller } from './auth';
+import { reportUploadAs } from './upload-report';
 import type { NodeServices } from './services';
 
 declare module 'fastify' {
@@ -45,18 +46,12 @@ export async function createNodeApi(options: {
       reply.header('access-control-max-age', '600');
     }
     if (request.method === 'OPTIONS') return reply.status(204).send();
-    if (request.url === '/health') return;
+    if (request.url.split('?')[0] === '/health') return;
     request.caller = authenticate(request, auth);
   });
-  app.setErrorHandler((err, request, reply) => {
-    const error =
-      err instanceof AppError
-        ? err
-        : (err as { statusCode?: number }).statusCode === 400
-          ? invalid((err as Error).message)
-          : toAppError(err);
-    if (error.kind === 'internal') request.log.error({ err }, 'internal error');
-    reply.status(error.status).type('application/problem+json').send(error.toProblem(request.url));
+  registerProblemHandler(app, {
+    413: 'the upload is larger than this node accepts',
+    415: 'send the file as the request body with Content-Type: application/octet-stream (or application/gzip)',
   });
 
   app.get('/health', async (_request, reply) => {
@@ -77,7 +72,8 @@ export async function createNodeApi(options: {
     const path = join(dir, name);
     try {
       await pipeline(request.body as NodeJS.ReadableStream, createWriteStream(path));
-      return await services.ingestFiles([path], request.caller!.subject);
+      // The holder knows the file by the name they uploaded, not by the node's temporary path.
+      return reportUploadAs(await services.ingestFiles([path], request.caller!.subject), dir);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, eventHash, GENESIS_HASH, verifyChain, type AuditContent } from './chain';
+import { canonicalJson } from '@openehds/core';
+import { eventHash, GENESIS_HASH, verifyChain, type AuditContent } from './chain';
 
 function build(contents: AuditContent[]) {
   let prev = GENESIS_HASH;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@openehds/core';
 
 /**
  * The audit log is a hash chain (after RFC 9162's idea of an append-only log): each event's hash
@@ -18,16 +19,6 @@ export interface AuditContent {
 
 /** The hash of the chain before any event. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** Canonical JSON: keys sorted at every level, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 /** Hash of one event given the previous hash. */
 export function eventHash(prevHash: string, content: AuditContent): string {

@@ -20,7 +20,13 @@ export function sessionToken(request: FastifyRequest): string | undefined {
     ?.split(';')
     .map((c) => c.trim())
     .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  return cookie ? decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1)) : undefined;
+  if (!cookie) return undefined;
+  try {
+    return decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1));
+  } catch {
+    // A mangled cookie is no session (401), not an internal error.
+    return undefined;
+  }
 }
 
 /**

@@ -21,7 +21,11 @@ describe('auth routes', () => {
       payload: { username: 'holder-fi', password: DEMO_PASSWORD },
     });
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { token: string; principal: { role: string; username: string }; expiresAt: string };
+    const body = res.json() as {
+      token: string;
+      principal: { role: string; username: string };
+      expiresAt: string;
+    };
     expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(body.principal).toMatchObject({ username: 'holder-fi', role: 'data_holder' });
     expect(new Date(body.expiresAt).getTime()).toBeGreaterThan(Date.now());
@@ -86,6 +90,17 @@ describe('auth routes', () => {
     });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.headers['content-type']).toMatch(/^application\/problem\+json/);
+
+    // A body the hub cannot parse at all keeps its own status (RFC 9110 §15.5.16), still as a problem.
+    const form = await hub.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'admin,demo-password',
+    });
+    expect(form.statusCode).toBe(415);
+    expect(form.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(form.json()).toMatchObject({ status: 415, title: 'unsupported-media-type' });
   });
 
   it('authenticates by bearer token and by session cookie', async () => {
@@ -108,6 +123,13 @@ describe('auth routes', () => {
     const anonymous = await hub.app.inject({ method: 'GET', url: '/api/auth/me' });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.headers['content-type']).toMatch(/^application\/problem\+json/);
+    // A mangled cookie is just no session: 401, never a 500.
+    const mangled = await hub.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `${SESSION_COOKIE}=%E0%A4%A` },
+    });
+    expect(mangled.statusCode).toBe(401);
     const forged = await hub.app.inject({
       method: 'GET',
       url: '/api/auth/me',
@@ -159,7 +181,9 @@ describe('auth routes', () => {
     // Prepare: a fresh session, then its last activity moved back past the 1-minute idle limit
     const { token } = await hub.signIn('holder-es');
     const auth = { authorization: `Bearer ${token}` };
-    expect((await hub.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth })).statusCode).toBe(200);
+    expect((await hub.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth })).statusCode).toBe(
+      200,
+    );
     await hub.db.query(
       `UPDATE session SET last_seen_at = now() - interval '2 minutes'
        WHERE account_id = (SELECT id FROM account WHERE username = 'holder-es')`,
@@ -178,7 +202,9 @@ describe('auth routes', () => {
       `UPDATE session SET last_seen_at = now() - interval '50 seconds'
        WHERE account_id = (SELECT id FROM account WHERE username = 'holder-de')`,
     );
-    expect((await hub.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth })).statusCode).toBe(200);
+    expect((await hub.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth })).statusCode).toBe(
+      200,
+    );
     // The request touched the idle timer, so it starts again from now.
     const [row] = await hub.db.query<{ idle: number }>(
       `SELECT extract(epoch FROM now() - last_seen_at)::float AS idle FROM session

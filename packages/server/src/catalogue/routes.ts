@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '@openehds/db';
-import { AppError } from '@openehds/core';
+import { invalid, notAcceptable } from '@openehds/core';
 import {
   catalogueToRdf,
   datasetToRdf,
@@ -70,15 +70,16 @@ export function catalogueRoutes(
 
   app.get('/catalogue', async (request, reply) => {
     if (wantsHtml(request) && config.webDir) return reply.sendFile('index.html');
-    const format = rdfFormat(request);
+    const format = rdfFormat(request, reply);
     const quads = catalogueToRdf(await catalogueDescription(db, config));
     return sendRdf(reply, format, await serialise(quads, format));
   });
 
   app.get('/catalogue/datasets/:id', async (request, reply) => {
     const { id } = request.params as { id: string };
-    if (wantsHtml(request)) return reply.redirect(`/catalogue/${encodeURIComponent(id)}`, 303);
-    const format = rdfFormat(request);
+    if (wantsHtml(request))
+      return reply.header('vary', 'accept').redirect(`/catalogue/${encodeURIComponent(id)}`, 303);
+    const format = rdfFormat(request, reply);
     const d = await getDataset(db, id);
     return sendRdf(reply, format, await serialise(datasetToRdf(d.description), format));
   });
@@ -90,23 +91,30 @@ function wantsHtml(request: FastifyRequest): boolean {
   return !query.format && accept.includes('text/html');
 }
 
-function rdfFormat(request: FastifyRequest): (typeof FORMATS)[number] {
+function rdfFormat(request: FastifyRequest, reply: FastifyReply): (typeof FORMATS)[number] {
+  // The answer depends on Accept even when it is an error, so caches must key on it.
+  reply.header('vary', 'accept');
   const query = request.query as { format?: string };
-  const requested: CatalogueFormat | null = query.format
-    ? (FORMATS as readonly string[]).includes(query.format)
-      ? (query.format as CatalogueFormat)
-      : null
-    : negotiate(request.headers.accept);
+  const offer = FORMATS.map((f) => `${f} (${MEDIA_TYPES[f]})`).join(', ');
+  if (query.format) {
+    if ((FORMATS as readonly string[]).includes(query.format))
+      return query.format as (typeof FORMATS)[number];
+    throw invalid(`unknown format ${JSON.stringify(query.format)}; use ?format= one of ${offer}`, [
+      { path: 'format', message: `one of ${FORMATS.join(', ')}` },
+    ]);
+  }
+  const requested: CatalogueFormat | null = negotiate(request.headers.accept);
   const format = requested === 'json' ? 'jsonld' : requested;
   if (!format) {
-    throw new AppError(
-      'invalid',
-      `cannot serve that format; ask for one of ${FORMATS.map((f) => MEDIA_TYPES[f]).join(', ')}`,
+    // RFC 9110 §15.5.7: nothing the client accepts can be served.
+    throw notAcceptable(
+      `cannot serve any type in Accept: ${request.headers.accept}; ask for one of ${offer}, or add ?format=`,
+      [{ path: 'accept', message: `accept one of ${FORMATS.map((f) => MEDIA_TYPES[f]).join(', ')}` }],
     );
   }
   return format;
 }
 
 function sendRdf(reply: FastifyReply, format: (typeof FORMATS)[number], body: string): FastifyReply {
-  return reply.header('vary', 'accept').type(`${MEDIA_TYPES[format]}; charset=utf-8`).send(body);
+  return reply.type(`${MEDIA_TYPES[format]}; charset=utf-8`).send(body);
 }

@@ -84,7 +84,10 @@ export function toOmopDateTime(text: unknown): { date: string; datetime?: string
   if (offset === 0) return { date, datetime: `${date} ${text.slice(11, 19)}.000` };
   const minutes = hh * 60 + mm - offset;
   if (minutes < 0 || minutes >= 1440) return slowOmopDateTime(text); // another UTC day
-  return { date, datetime: `${date} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}:${text.slice(17, 19)}.000` };
+  return {
+    date,
+    datetime: `${date} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}:${text.slice(17, 19)}.000`,
+  };
 }
 
 /** Four ASCII digits at `i` as a number, or -1. */

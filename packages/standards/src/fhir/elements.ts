@@ -29,25 +29,36 @@ export function pickCoding(
   const codings = cc?.coding;
   if (!Array.isArray(codings) || codings.length === 0) return undefined;
   let best: Coding | undefined;
+  let bestVocab: string | undefined;
   let bestRank = Infinity;
-  for (const c of codings) {
+  for (let i = 0; i < codings.length; i++) {
+    const c = codings[i];
     if (!c || typeof c.code !== 'string') continue;
     const vocab = vocabularyOf(c.system);
     const rank = vocab ? PREFERRED.indexOf(vocab) : -1;
     const r = rank === -1 ? PREFERRED.length : rank;
     if (r < bestRank) {
       best = c;
+      bestVocab = vocab;
       bestRank = r;
     }
   }
   if (!best) return undefined;
-  return { code: best.code!, vocabulary: vocabularyOf(best.system) };
+  return { code: best.code!, vocabulary: bestVocab };
 }
 
 /** True when any coding of any concept has this code (e.g. an Observation category). */
 export function hasCode(concepts: CodeableConcept[] | CodeableConcept | undefined, code: string): boolean {
-  const list = Array.isArray(concepts) ? concepts : concepts ? [concepts] : [];
-  for (const cc of list) for (const c of cc?.coding ?? []) if (c?.code === code) return true;
+  if (concepts === undefined) return false;
+  if (!Array.isArray(concepts)) return codingsHave(concepts, code);
+  for (let i = 0; i < concepts.length; i++) if (codingsHave(concepts[i], code)) return true;
+  return false;
+}
+
+function codingsHave(cc: CodeableConcept | undefined, code: string): boolean {
+  const codings = cc?.coding;
+  if (!Array.isArray(codings)) return false;
+  for (let i = 0; i < codings.length; i++) if (codings[i]?.code === code) return true;
   return false;
 }
 
@@ -61,7 +72,7 @@ export function personRefOf(ref: Reference | undefined): FhirPersonRef | undefin
   if (r.startsWith('urn:uuid:') || r.startsWith('urn:oid:')) return { system: FHIR_FULLURL_SYSTEM, value: r };
   const i = r.lastIndexOf('Patient/');
   if (i === -1 || (i > 0 && r[i - 1] !== '/')) return undefined;
-  const id = r.slice(i + 8).split('/')[0];
+  const id = segment(r, i + 8);
   return id ? { system: FHIR_PATIENT_SYSTEM, value: id } : undefined;
 }
 
@@ -71,8 +82,14 @@ export function refId(ref: Reference | undefined, type: string): string | undefi
   if (typeof r !== 'string') return undefined;
   if (r.startsWith('urn:')) return r;
   const i = r.lastIndexOf(`${type}/`);
-  if (i === -1 || (i > 0 && r[i - 1] !== '/')) return undefined;
-  return r.slice(i + type.length + 1).split('/')[0] || undefined;
+  if (i === -1 || (i > 0 && r.charCodeAt(i - 1) !== 47)) return undefined;
+  return segment(r, i + type.length + 1) || undefined;
+}
+
+/** The path segment of `r` starting at `from` (up to the next `/` or the end). */
+function segment(r: string, from: number): string {
+  const end = r.indexOf('/', from);
+  return end === -1 ? r.slice(from) : r.slice(from, end);
 }
 
 /** A number or undefined. */

@@ -9,7 +9,10 @@ import { useAsync } from '../lib/use-async';
 
 function detailsText(details: unknown): string {
   if (details == null) return '';
-  return typeof details === 'string' ? details : JSON.stringify(details);
+  if (typeof details === 'string') return details;
+  // Most events carry no details ({}); show nothing rather than braces.
+  if (typeof details === 'object' && Object.keys(details).length === 0) return '';
+  return JSON.stringify(details);
 }
 
 /** The latest audit events and a check of the hash chain over the whole log. */
@@ -85,7 +88,7 @@ export function AuditLog() {
               {events.data.map((e) => (
                 <tr key={e.seq} className={verification?.brokenAt === e.seq ? 'broken' : undefined}>
                   <td className="num">{e.seq}</td>
-                  <td>{formatDateTime(e.at)}</td>
+                  <td className="nowrap">{formatDateTime(e.at)}</td>
                   <td>
                     <code>{e.actor}</code>
                   </td>

@@ -14,11 +14,15 @@ export function NodesTable() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  async function decide(node: HubNode, action: 'approve' | 'reject') {
+  async function decide(node: HubNode, action: 'approve' | 'reject' | 'revoke') {
+    // Revoking cuts a working node off the federation: ask first.
+    if (action === 'revoke' && !window.confirm(fmt(en.admin.revokeConfirm, { name: node.name }))) return;
     setBusy(node.id);
     setError(null);
     try {
-      await (action === 'approve' ? hub.approveNode(node.id) : hub.rejectNode(node.id));
+      if (action === 'approve') await hub.approveNode(node.id);
+      else if (action === 'reject') await hub.rejectNode(node.id);
+      else await hub.revokeNode(node.id);
       nodes.reload();
     } catch (err) {
       setError(err);
@@ -54,17 +58,17 @@ export function NodesTable() {
               {nodes.data.map((n) => (
                 <tr key={n.id} data-testid={`node-row-${n.id}`}>
                   <th scope="row">{n.name}</th>
-                  <td>{n.organisationName}</td>
+                  <td>{n.organisationName ?? '–'}</td>
                   <td>{nameOf(en.countries, n.country)}</td>
                   <td>
                     <span className={`status status-${n.status.toLowerCase()}`}>
                       {en.admin.statuses[n.status] ?? n.status}
                     </span>
                   </td>
-                  <td>{formatDateTime(n.registeredAt)}</td>
-                  <td>{formatDateTime(n.lastSeenAt) || '–'}</td>
+                  <td className="nowrap">{formatDateTime(n.registeredAt)}</td>
+                  <td className="nowrap">{formatDateTime(n.lastSeenAt) || '–'}</td>
                   <td>
-                    <code title={n.publicKey}>{keyFingerprint(n.publicKey)}</code>
+                    <code title={n.publicKey}>{n.fingerprint || keyFingerprint(n.publicKey)}</code>
                   </td>
                   <td>
                     {n.status === 'PENDING' && (
@@ -89,6 +93,18 @@ export function NodesTable() {
                           {en.admin.reject}
                         </button>
                       </div>
+                    )}
+                    {n.status === 'APPROVED' && (
+                      <button
+                        type="button"
+                        className="button danger small"
+                        disabled={busy !== null}
+                        aria-label={fmt(en.admin.revokeNode, { name: n.name })}
+                        data-testid={`revoke-${n.id}`}
+                        onClick={() => void decide(n, 'revoke')}
+                      >
+                        {en.admin.revoke}
+                      </button>
                     )}
                   </td>
                 </tr>

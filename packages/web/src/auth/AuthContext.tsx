@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Principal } from '@openehds/client';
 import { hub } from '../api';
+import { browserStorage, maySignedIn, setSignedInHint } from './session-hint';
 
 /** Who is signed in, and the actions that change it. */
 export interface AuthState {
@@ -20,9 +21,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
+    const storage = browserStorage();
+    if (!maySignedIn(storage)) {
+      setLoading(false);
+      return;
+    }
     hub
       .me()
-      .then((p) => live && setPrincipal(p))
+      .then((p) => {
+        if (!live) return;
+        setPrincipal(p);
+        // An expired or revoked session: stop asking on every page load.
+        if (!p) setSignedInHint(storage, false);
+      })
       .catch(() => live && setPrincipal(null))
       .finally(() => live && setLoading(false));
     return () => {
@@ -32,6 +43,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (username: string, password: string) => {
     const result = await hub.signIn(username, password);
+    setSignedInHint(browserStorage(), true);
     setPrincipal(result.principal);
     return result.principal;
   }, []);
@@ -41,6 +53,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await hub.signOut();
     } finally {
       // Signed out locally even if the session had already expired at the hub.
+      setSignedInHint(browserStorage(), false);
       setPrincipal(null);
     }
   }, []);

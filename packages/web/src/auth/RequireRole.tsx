@@ -20,7 +20,13 @@ export function RequireRole({
   const location = useLocation();
   if (loading) return <Loading />;
   if (!principal)
-    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+    return (
+      <Navigate
+        to="/sign-in"
+        replace
+        state={{ from: location.pathname + location.search, reason: message }}
+      />
+    );
   if (!roles.includes(principal.role)) {
     return (
       <div className="alert alert-info" role="status">

@@ -13,7 +13,8 @@ export function SignInPage() {
   const { principal, signIn } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? null;
+  const state = location.state as { from?: string; reason?: string } | null;
+  const from = state?.from ?? null;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -52,6 +53,7 @@ export function SignInPage() {
       {principal && (
         <p className="alert alert-info">{fmt(en.signIn.alreadySignedIn, { name: principal.displayName })}</p>
       )}
+      {!principal && state?.reason && <p className="alert alert-info">{state.reason}</p>}
       <p>{en.signIn.intro}</p>
       {error != null && <ErrorBox error={error} title={en.signIn.failed} />}
       <form onSubmit={onSubmit} className="form card" aria-busy={busy}>

@@ -108,6 +108,8 @@ export function CataloguePage() {
               </li>
               {atLeastStars(data?.facets.stars)
                 .reverse()
+                // A minimum no dataset reaches only leads to an empty page; keep it only while selected.
+                .filter((s) => s.count > 0 || query.minStars === s.stars)
                 .map((s) => (
                   <li key={s.stars}>
                     <input
@@ -118,7 +120,9 @@ export function CataloguePage() {
                       onChange={() => go({ ...query, minStars: s.stars, page: 1 })}
                     />
                     <label htmlFor={`${starsName}-${s.stars}`}>
-                      {fmt(en.catalogue.starsAtLeast, { n: s.stars })}{' '}
+                      {s.stars === 1
+                        ? en.catalogue.starsAtLeastOne
+                        : fmt(en.catalogue.starsAtLeast, { n: s.stars })}{' '}
                       <span className="count">({formatNumber(s.count)})</span>
                     </label>
                   </li>

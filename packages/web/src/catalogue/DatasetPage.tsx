@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, type DatasetDetail } from '@openehds/client';
 import { hub } from '../api';
@@ -9,6 +9,7 @@ import { en } from '../i18n/en';
 import { formatDate, nameOf } from '../i18n/format';
 import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
+import { keywordsIn, legalBasesIn, legislationName, periodText, textsIn } from './description-text';
 import { pickLang } from './labels';
 import { availableLanguages } from './languages';
 import { QualitySection } from './QualitySection';
@@ -38,21 +39,6 @@ export function DatasetPage() {
   return result.data ? <DatasetView dataset={result.data} /> : null;
 }
 
-function text(value: unknown): string {
-  if (Array.isArray(value)) return value.map(String).join(', ');
-  if (value && typeof value === 'object') return pickLang(value as Record<string, string>, 'en');
-  return value == null ? '' : String(value);
-}
-
-function keywordsIn(keywords: unknown, lang: string): string[] {
-  if (Array.isArray(keywords)) return keywords.map(String);
-  if (keywords && typeof keywords === 'object') {
-    const byLang = keywords as Record<string, string[]>;
-    return byLang[lang] ?? byLang.en ?? [];
-  }
-  return [];
-}
-
 function DatasetView({ dataset }: { dataset: DatasetDetail }) {
   const d = dataset.description;
   const langs = availableLanguages(d.title, d.description);
@@ -61,26 +47,43 @@ function DatasetView({ dataset }: { dataset: DatasetDetail }) {
   const title = pickLang(d.title, lang) || dataset.id;
   useTitle(title);
   const description = pickLang(d.description, lang);
-  const overview: { label: string; value: string }[] = [
-    { label: en.dataset.publisher, value: d.publisher?.name ?? '' },
-    { label: en.dataset.node, value: `${dataset.node.name} (${nameOf(en.countries, dataset.node.country)})` },
+  const legislation = d.applicableLegislation ?? [];
+  const overview: { label: string; value: ReactNode }[] = [
+    { label: en.dataset.publisher, value: pickLang(d.publisher?.name, lang) },
+    {
+      label: en.dataset.node,
+      value: dataset.node ? `${dataset.node.name} (${nameOf(en.countries, dataset.node.country)})` : '',
+    },
     { label: en.dataset.accessRights, value: d.accessRights ? nameOf(en.accessRights, d.accessRights) : '' },
     {
       label: en.dataset.categories,
       value: (d.healthCategories ?? []).map((c) => `${nameOf(en.healthCategories, c)} (${c})`).join('; '),
     },
     { label: en.dataset.keywords, value: keywordsIn(d.keywords, lang).join(', ') },
-    { label: en.dataset.legalBasis, value: text(d.legalBasis) },
-    { label: en.dataset.purpose, value: text(d.purpose) },
-    { label: en.dataset.retentionPeriod, value: text(d.retentionPeriod) },
-    { label: en.dataset.legislation, value: text(d.applicableLegislation) },
+    { label: en.dataset.period, value: periodText(d.derived?.temporalCoverage) },
+    { label: en.dataset.legalBasis, value: legalBasesIn(d, lang).join(' ') },
+    { label: en.dataset.purpose, value: textsIn(d.purposes, lang).join(' ') },
+    { label: en.dataset.provenance, value: pickLang(d.provenance, lang) },
+    { label: en.dataset.retentionPeriod, value: periodText(d.retentionPeriod) },
+    { label: en.dataset.conformsTo, value: (d.conformsTo ?? []).join(', ') },
     {
-      label: en.dataset.period,
-      value: d.temporal ? `${formatDate(d.temporal.start)} – ${formatDate(d.temporal.end)}` : '',
+      label: en.dataset.legislation,
+      value: legislation.length ? (
+        <ul className="plain-list">
+          {legislation.map((iri) => (
+            <li key={iri}>
+              {/^https?:\/\//.test(iri) ? <a href={iri}>{legislationName(iri)}</a> : legislationName(iri)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      ),
     },
     { label: en.dataset.published, value: formatDate(dataset.publishedAt) },
   ].filter((row) => row.value);
   const contact = d.contactPoint;
+  const contactName = pickLang(contact?.name, lang);
 
   return (
     <article className="dataset" lang={lang}>
@@ -114,14 +117,14 @@ function DatasetView({ dataset }: { dataset: DatasetDetail }) {
                 <dd>{row.value}</dd>
               </div>
             ))}
-            {contact && (contact.name || contact.email) && (
+            {contact && (contactName || contact.email) && (
               <div>
                 <dt>{en.dataset.contact}</dt>
                 <dd>
-                  {contact.name}
+                  {contactName}
                   {contact.email && (
                     <>
-                      {contact.name ? ' · ' : ''}
+                      {contactName ? ' · ' : ''}
                       <a href={`mailto:${contact.email}`}>{contact.email}</a>
                     </>
                   )}

@@ -65,9 +65,7 @@ export function QualitySection({ quality }: { quality: DatasetQuality | null }) 
                   <thead>
                     <tr>
                       <th scope="col">{en.dataset.check}</th>
-                      <th scope="col">{en.dataset.category}</th>
-                      <th scope="col">{en.dataset.table}</th>
-                      <th scope="col">{en.dataset.field}</th>
+                      <th scope="col">{en.holder.where}</th>
                       <th scope="col" className="num">
                         {en.dataset.rowsFailed}
                       </th>
@@ -88,13 +86,11 @@ export function QualitySection({ quality }: { quality: DatasetQuality | null }) 
                         <th scope="row">
                           {c.description}
                           <br />
-                          <code className="muted">{c.id}</code>
+                          <span className="muted small">{c.category}</span>
                         </th>
-                        <td>{c.category}</td>
                         <td>
-                          <code>{c.table}</code>
+                          <code title={c.id}>{c.field ? `${c.table}.${c.field}` : c.table}</code>
                         </td>
-                        <td>{c.field ? <code>{c.field}</code> : '–'}</td>
                         <td className="num">{formatNumber(c.rowsFailed)}</td>
                         <td className="num">{formatNumber(c.rowsChecked)}</td>
                         <td className="num">{c.pctFailed.toFixed(2)}</td>

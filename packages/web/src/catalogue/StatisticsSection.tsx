@@ -4,7 +4,9 @@ import { fillYears, toDatum } from '../charts/chart-data';
 import { PopulationPyramid } from '../charts/PopulationPyramid';
 import { TimeChart } from '../charts/TimeChart';
 import { en } from '../i18n/en';
-import { fmt, formatDate, formatNumber } from '../i18n/format';
+import { fmt, formatNumber } from '../i18n/format';
+import { conditionLabel } from './condition-label';
+import { periodText } from './description-text';
 
 /** Key statistics with charts; suppressed cells read "<threshold" and are never drawn as numbers. */
 export function StatisticsSection({ stats }: { stats: DatasetStatistics | null }) {
@@ -35,10 +37,13 @@ export function StatisticsSection({ stats }: { stats: DatasetStatistics | null }
     },
     {
       label: en.dataset.period,
-      value: stats.temporal ? `${formatDate(stats.temporal.start)} – ${formatDate(stats.temporal.end)}` : '–',
+      value: periodText(stats.temporal) || '–',
     },
   ];
-  const tables = Object.entries(stats.recordsByTable).sort((a, b) => b[1] - a[1]);
+  // Empty tables (e.g. no observation periods) are left out of the chart; suppressed ones stay, labelled.
+  const tables = Object.entries(stats.recordsByTable)
+    .filter(([, n]) => n !== 0)
+    .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
   return (
     <section aria-labelledby="stats-title" className="card">
       <h2 id="stats-title">{en.dataset.statistics}</h2>
@@ -70,16 +75,14 @@ export function StatisticsSection({ stats }: { stats: DatasetStatistics | null }
         {stats.topConditions.length > 0 && (
           <BarChart
             title={en.dataset.topConditions}
-            data={stats.topConditions.map((c) =>
-              toDatum(c.label ? `${c.label} (${c.code})` : `${c.vocabulary} ${c.code}`, c, t),
-            )}
+            data={stats.topConditions.map((c) => toDatum(conditionLabel(c), c, t))}
           />
         )}
         {tables.length > 0 && (
           <BarChart
             title={en.dataset.byTable}
             categoryLabel={en.dataset.table}
-            data={tables.map(([table, n]) => toDatum(table, { count: n, suppressed: false }, t))}
+            data={tables.map(([table, n]) => toDatum(table, { count: n, suppressed: n === null }, t))}
           />
         )}
       </div>

@@ -1,12 +1,12 @@
 import { en } from '../i18n/en';
 import { fmt } from '../i18n/format';
 import { ChartFrame } from './ChartFrame';
-import { countText, pyramidRows, type PyramidRow } from './chart-data';
+import { countText, pyramidRows, type PyramidCellLike, type PyramidRow } from './chart-data';
 import { linearScale, maxOf, niceMax, shortNumber, ticks } from './scale';
 
 interface Props {
   title: string;
-  cells: { band: string; sex: 'female' | 'male'; count: number | null; suppressed: boolean }[];
+  cells: readonly PyramidCellLike[];
   threshold: number | null;
 }
 

@@ -21,6 +21,8 @@ const LEFT = 48;
 const BOTTOM = 28;
 const TOP = 10;
 const RIGHT = 12;
+/** Narrowest bar slot (px in the viewBox) that still fits a "<10" label. */
+const MIN_LABEL_SLOT = 28;
 
 /** Values over time, as bars (counts per year) or a line (a score per run). */
 export function TimeChart({
@@ -78,16 +80,31 @@ export function TimeChart({
       {kind === 'bar' &&
         data.map((d, i) =>
           d.value === null ? (
-            // A suppressed or missing period is labelled, never drawn as a bar.
-            <text
-              key={`${i}-${d.label}`}
-              x={LEFT + i * slot + slot / 2}
-              y={TOP + plotH - 4}
-              textAnchor="middle"
-              className="chart-value"
-            >
-              {d.display}
-            </text>
+            // A suppressed or missing period is never drawn as a bar. With room it is labelled
+            // ("<10"); when bars are narrow the labels would run together, so a flat marker stands in
+            // (its tooltip and the data table still say "<10").
+            slot >= MIN_LABEL_SLOT ? (
+              <text
+                key={`${i}-${d.label}`}
+                x={LEFT + i * slot + slot / 2}
+                y={TOP + plotH - 4}
+                textAnchor="middle"
+                className="chart-value"
+              >
+                {d.display}
+              </text>
+            ) : d.display === '–' ? null : (
+              <rect
+                key={`${i}-${d.label}`}
+                x={LEFT + i * slot + slot * 0.15}
+                y={TOP + plotH - 3}
+                width={slot * 0.7}
+                height={3}
+                className="bar-suppressed"
+              >
+                <title>{`${d.label}: ${d.display}`}</title>
+              </rect>
+            )
           ) : (
             <rect
               key={`${i}-${d.label}`}

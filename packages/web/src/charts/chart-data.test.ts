@@ -35,6 +35,16 @@ describe('pyramidRows', () => {
     expect(rows[0]!.female).toEqual({ count: null, suppressed: false });
     expect(rows[0]!.male.suppressed).toBe(true);
   });
+  it('leaves cells of other or unknown sex out of the drawing', () => {
+    const rows = pyramidRows([
+      { band: '0-4', sex: 'female', count: 10, suppressed: false },
+      { band: '0-4', sex: 'other', count: 11, suppressed: false },
+      { band: '90-94', sex: 'other', count: 12, suppressed: false },
+    ]);
+    expect(rows).toEqual([
+      { band: '0-4', female: { count: 10, suppressed: false }, male: { count: null, suppressed: false } },
+    ]);
+  });
   it('reads band starts', () => {
     expect(bandStart('40-44')).toBe(40);
     expect(bandStart('85+')).toBe(85);

@@ -44,12 +44,20 @@ export interface PyramidRow {
 
 const MISSING: CellLike = { count: null, suppressed: false };
 
-/** Groups pyramid cells into rows, oldest band first (top of the chart), as population pyramids read. */
-export function pyramidRows(
-  cells: readonly { band: string; sex: 'female' | 'male'; count: number | null; suppressed: boolean }[],
-): PyramidRow[] {
+/** A pyramid cell as the API sends it; `other` (other or unknown sex) has no side of the pyramid. */
+export interface PyramidCellLike extends CellLike {
+  band: string;
+  sex: string;
+}
+
+/**
+ * Groups pyramid cells into rows, oldest band first (top of the chart), as population pyramids read.
+ * Only female and male cells are drawn; other/unknown sex is left to the totals.
+ */
+export function pyramidRows(cells: readonly PyramidCellLike[]): PyramidRow[] {
   const rows = new Map<string, PyramidRow>();
   for (const c of cells) {
+    if (c.sex !== 'female' && c.sex !== 'male') continue;
     const row = rows.get(c.band) ?? { band: c.band, female: MISSING, male: MISSING };
     row[c.sex] = { count: c.count, suppressed: c.suppressed };
     rows.set(c.band, row);

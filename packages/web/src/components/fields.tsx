@@ -29,7 +29,7 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
 }
 
 /** A labelled text input with hint and inline errors (aria-invalid, aria-describedby). */
-export function TextField(props: BaseProps & { type?: 'text' | 'email'; autoComplete?: string }) {
+export function TextField(props: BaseProps & { type?: 'text' | 'email' | 'date'; autoComplete?: string }) {
   const id = useId();
   const { label, value, onChange, hint, errors, required, testId, type = 'text', autoComplete } = props;
   return (
@@ -57,6 +57,11 @@ export function TextField(props: BaseProps & { type?: 'text' | 'email'; autoComp
       <FieldErrors id={`${id}-err`} errors={errors} />
     </div>
   );
+}
+
+/** A labelled date input (ISO `YYYY-MM-DD` value, '' when empty) with inline errors. */
+export function DateField(props: BaseProps) {
+  return <TextField {...props} type="date" />;
 }
 
 /** A labelled multi-line text area with hint and inline errors. */

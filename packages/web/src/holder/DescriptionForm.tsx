@@ -8,10 +8,13 @@ import {
   type PublishResult,
 } from '@openehds/client';
 import { ErrorBox } from '../components/ErrorBox';
-import { FieldErrors, TextArea, TextField } from '../components/fields';
+import { DateField, FieldErrors, TextArea, TextField } from '../components/fields';
+import { QualityBadge } from '../components/QualityBadge';
+import { hub } from '../api';
+import { periodText } from '../catalogue/description-text';
 import { Loading } from '../components/Loading';
 import { en } from '../i18n/en';
-import { fmt, formatDate, formatDateTime, formatNumber, nameOf } from '../i18n/format';
+import { fmt, formatDateTime, formatNumber, nameOf } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 import {
   addLanguage,
@@ -32,6 +35,9 @@ const ACCESS_RIGHTS: AccessRights[] = ['PUBLIC', 'RESTRICTED', 'NON_PUBLIC'];
 /** The dataset description form: derived fields read-only, the draft editable, save and publish. */
 export function DescriptionForm({ access, version }: { access: NodeAccess; version: number }) {
   const dataset = useAsync(async () => (await access()).client.dataset(), [access, version]);
+  // The node does not keep when it last published; the hub's catalogue entry says (404: not yet).
+  const datasetId = dataset.data?.id;
+  const published = useAsync(async () => (datasetId ? publishedAtOf(datasetId) : null), [datasetId]);
   const id = useId();
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -39,7 +45,14 @@ export function DescriptionForm({ access, version }: { access: NodeAccess; versi
       <p>{en.holder.descriptionIntro}</p>
       {dataset.loading && !dataset.data && <Loading />}
       {dataset.error != null && <ErrorBox error={dataset.error} onRetry={dataset.reload} />}
-      {dataset.data && <DraftEditor key={dataset.data.id} access={access} dataset={dataset.data} />}
+      {dataset.data && (
+        <DraftEditor
+          key={dataset.data.id}
+          access={access}
+          dataset={dataset.data}
+          publishedAt={published.data ?? null}
+        />
+      )}
     </section>
   );
 }
@@ -59,15 +72,8 @@ function Derived({ dataset }: { dataset: NodeDataset }) {
           ? '–'
           : fmt(en.dataset.ageRangeValue, { min: d.minTypicalAge, max: d.maxTypicalAge }),
     },
-    {
-      label: en.dataset.period,
-      value: d.temporal ? `${formatDate(d.temporal.start)} – ${formatDate(d.temporal.end)}` : '–',
-    },
+    { label: en.dataset.period, value: periodText(d.temporal) || '–' },
     { label: en.dataset.codingSystems, value: d.codingSystems.join(', ') || '–' },
-    {
-      label: en.dataset.categories,
-      value: d.healthCategories.map((c) => `${nameOf(en.healthCategories, c)} (${c})`).join('; ') || '–',
-    },
   ];
   return (
     <div className="derived">
@@ -79,12 +85,36 @@ function Derived({ dataset }: { dataset: NodeDataset }) {
             <dd>{r.value}</dd>
           </div>
         ))}
+        <div>
+          <dt>{en.holder.currentLabel}</dt>
+          <dd>
+            <QualityBadge quality={dataset.quality} />
+          </dd>
+        </div>
       </dl>
     </div>
   );
 }
 
-function DraftEditor({ access, dataset }: { access: NodeAccess; dataset: NodeDataset }) {
+/** When the hub's catalogue last received this dataset, or null when it is not in the catalogue. */
+async function publishedAtOf(id: string): Promise<string | null> {
+  try {
+    return (await hub.getDataset(id)).publishedAt;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+function DraftEditor({
+  access,
+  dataset,
+  publishedAt: publishedBefore,
+}: {
+  access: NodeAccess;
+  dataset: NodeDataset;
+  publishedAt: string | null;
+}) {
   const id = useId();
   const [draft, setDraft] = useState<DatasetDraft>(dataset.draft);
   const [keywords, setKeywords] = useState(joinList(dataset.draft.keywords));
@@ -155,8 +185,12 @@ function DraftEditor({ access, dataset }: { access: NodeAccess; dataset: NodeDat
     }
   }
 
-  const publishedAt = published?.publishedAt ?? dataset.published?.at ?? null;
+  const publishedAt = published?.publishedAt ?? publishedBefore;
   const otherLangs = Object.keys(en.languages).filter((l) => !langs.includes(l));
+  const publisherTypes = Object.keys(en.holder.publisherTypes).includes(draft.publisherType)
+    ? Object.keys(en.holder.publisherTypes)
+    : [draft.publisherType, ...Object.keys(en.holder.publisherTypes)];
+  const retentionErrors = errs('retentionPeriod') ?? [];
 
   return (
     <>
@@ -315,12 +349,30 @@ function DraftEditor({ access, dataset }: { access: NodeAccess; dataset: NodeDat
             autoComplete="email"
           />
         </div>
+        <div className={`field ${errs('publisherType') ? 'has-error' : ''}`}>
+          <label htmlFor={`${id}-ptype`}>{en.holder.publisherTypeField}</label>
+          <select
+            id={`${id}-ptype`}
+            value={draft.publisherType}
+            aria-invalid={errs('publisherType') ? true : undefined}
+            aria-describedby={errs('publisherType') ? `${id}-ptype-err` : undefined}
+            onChange={(e) => update({ publisherType: e.target.value })}
+          >
+            {publisherTypes.map((t) => (
+              <option key={t} value={t}>
+                {nameOf(en.holder.publisherTypes, t)}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={`${id}-ptype-err`} errors={errs('publisherType')} />
+        </div>
         <TextArea
           label={en.holder.legalBasisField}
           rows={2}
           value={draft.legalBasis}
           onChange={(v) => update({ legalBasis: v })}
           errors={errs('legalBasis')}
+          required
         />
         <TextArea
           label={en.holder.purposeField}
@@ -328,13 +380,42 @@ function DraftEditor({ access, dataset }: { access: NodeAccess; dataset: NodeDat
           value={draft.purpose}
           onChange={(v) => update({ purpose: v })}
           errors={errs('purpose')}
+          required
         />
-        <TextField
-          label={en.holder.retentionField}
-          value={draft.retentionPeriod}
-          onChange={(v) => update({ retentionPeriod: v })}
-          errors={errs('retentionPeriod')}
+        <TextArea
+          label={en.holder.provenanceField}
+          hint={en.holder.provenanceHint}
+          rows={2}
+          value={draft.provenance}
+          onChange={(v) => update({ provenance: v })}
+          errors={errs('provenance')}
+          required
         />
+        <fieldset
+          className={`retention ${retentionErrors.length ? 'has-error' : ''}`}
+          aria-describedby={retentionErrors.length ? `${id}-ret-err` : undefined}
+        >
+          <legend>{en.holder.retentionField}</legend>
+          <FieldErrors id={`${id}-ret-err`} errors={retentionErrors} />
+          <div className="two-col">
+            <DateField
+              label={en.holder.retentionStart}
+              value={draft.retentionPeriod?.start ?? ''}
+              onChange={(v) => update({ retentionPeriod: { ...draft.retentionPeriod, start: v } })}
+              errors={errs('retentionPeriod.start')}
+              testId="draft-retention-start"
+            />
+            <DateField
+              label={en.holder.retentionEnd}
+              value={draft.retentionPeriod?.end ?? ''}
+              onChange={(v) =>
+                update({ retentionPeriod: { start: draft.retentionPeriod?.start ?? '', end: v } })
+              }
+              errors={errs('retentionPeriod.end')}
+              testId="draft-retention-end"
+            />
+          </div>
+        </fieldset>
         <TextField
           label={en.holder.themeField}
           hint={en.holder.themeHint}

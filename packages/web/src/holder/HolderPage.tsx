@@ -13,7 +13,19 @@ import { tokenFresh } from './token';
 import { UploadPanel } from './UploadPanel';
 
 /** A way to get a node's URL and a token that is still valid, fetching a new one from the hub when needed. */
-export type NodeAccess = () => Promise<{ node: HolderNode; client: NodeClient }>;
+export type NodeAccess = () => Promise<{ node: HolderNode & { url: string }; client: NodeClient }>;
+
+/**
+ * fetch for a node's API whose network failures say what to check: the browser only reports
+ * "Failed to fetch" both when the node is down and when it refuses this page's origin (CORS).
+ */
+function explainedFetch(url: string): typeof fetch {
+  return (input, init) =>
+    fetch(input, init).catch((err: unknown) => {
+      if (err instanceof Error && err.name === 'AbortError') throw err;
+      throw new Error(fmt(en.holder.nodeUnreachable, { url, origin: window.location.origin }));
+    });
+}
 
 /** The data holder's workspace: one panel per node they run. */
 export function HolderPage() {
@@ -34,8 +46,12 @@ export function HolderPage() {
           node = latest.current.get(id);
         }
         if (!node) throw new Error(`node ${id} is no longer registered to your organisation`);
-        const current = node;
-        return { node: current, client: createNodeClient({ baseUrl: current.url, token: current.token }) };
+        const { url } = node;
+        if (!url) throw new Error(en.holder.nodeNoUrl);
+        return {
+          node: { ...node, url },
+          client: createNodeClient({ baseUrl: url, token: node.token, fetch: explainedFetch(url) }),
+        };
       },
     [],
   );
@@ -66,10 +82,16 @@ export function HolderPage() {
           <h2 id={`node-${n.id}`}>
             {fmt(en.holder.nodeTitle, { name: n.name, country: nameOf(en.countries, n.country) })}
           </h2>
-          <p className="muted">
-            {en.holder.nodeUrl}: <code>{n.url}</code>
-          </p>
-          <NodeSections access={accessFor(n.id)} />
+          {n.url ? (
+            <>
+              <p className="muted">
+                {en.holder.nodeUrl}: <code>{n.url}</code>
+              </p>
+              <NodeSections access={accessFor(n.id)} />
+            </>
+          ) : (
+            <p className="alert alert-info">{en.holder.nodeNoUrl}</p>
+          )}
         </section>
       ))}
     </>

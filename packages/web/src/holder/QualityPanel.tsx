@@ -4,7 +4,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
 import { QualityBadge } from '../components/QualityBadge';
 import { en } from '../i18n/en';
-import { formatDate, formatNumber } from '../i18n/format';
+import { fmt, formatDate, formatDateTime, formatNumber, nameOf } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 import type { NodeAccess } from './HolderPage';
 
@@ -30,6 +30,9 @@ export function QualityPanel({ access, version }: { access: NodeAccess; version:
 
   const q = quality.data;
   const checks = q ? (onlyFailed ? q.checks.filter((c) => !c.passed) : q.checks) : [];
+  const notApplicable = q ? q.checks.filter((c) => c.notApplicable).length : 0;
+  // Several runs on one day would all read the same date: label them by month, day and time instead.
+  const sameDayRuns = q ? new Set(q.trend.map((t) => formatDate(t.ranAt))).size < q.trend.length : false;
   return (
     <section className="card" aria-labelledby={`${id}-title`} aria-busy={quality.loading || running}>
       <div className="section-head">
@@ -46,11 +49,50 @@ export function QualityPanel({ access, version }: { access: NodeAccess; version:
           <p>
             <QualityBadge quality={q.label} size="large" />
           </p>
-          <p>
-            {en.holder.checks}: {formatNumber(q.checks.filter((c) => c.passed).length)}{' '}
-            {en.holder.passed.toLowerCase()}, {formatNumber(q.checks.filter((c) => !c.passed).length)}{' '}
-            {en.holder.failed.toLowerCase()}
+          <p data-testid="quality-summary">
+            {fmt(en.holder.checksSummary, {
+              passed: formatNumber(q.label.checks.passed),
+              applicable: formatNumber(q.label.checks.applicable),
+              failed: formatNumber(q.label.checks.failed),
+              na: formatNumber(notApplicable),
+              at: formatDateTime(q.ranAt),
+            })}
           </p>
+          {q.label.dimensions.length > 0 && (
+            <details>
+              <summary>{en.holder.dimensionsTitle}</summary>
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{en.dataset.dimension}</th>
+                      <th scope="col">{en.dataset.group}</th>
+                      <th scope="col" className="num">
+                        {en.dataset.weight}
+                      </th>
+                      <th scope="col" className="num">
+                        {en.dataset.score}
+                      </th>
+                      <th scope="col">{en.dataset.source}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {q.label.dimensions.map((d) => (
+                      <tr key={d.id}>
+                        <th scope="row">{d.name}</th>
+                        <td>{d.group}</td>
+                        <td className="num">{d.weight}</td>
+                        <td className="num">
+                          {d.basis === 'not assessed' ? '–' : Math.round(d.score * 100)}
+                        </td>
+                        <td>{nameOf(en.holder.basis, d.basis)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          )}
           <div className="field checkbox">
             <input
               id={`${id}-failed`}
@@ -65,10 +107,7 @@ export function QualityPanel({ access, version }: { access: NodeAccess; version:
               <thead>
                 <tr>
                   <th scope="col">{en.dataset.check}</th>
-                  <th scope="col">{en.dataset.category}</th>
-                  <th scope="col">{en.dataset.dimension}</th>
-                  <th scope="col">{en.dataset.table}</th>
-                  <th scope="col">{en.dataset.field}</th>
+                  <th scope="col">{en.holder.where}</th>
                   <th scope="col" className="num">
                     {en.dataset.rowsFailed}
                   </th>
@@ -90,20 +129,23 @@ export function QualityPanel({ access, version }: { access: NodeAccess; version:
                     <th scope="row">
                       {c.description}
                       <br />
-                      <code className="muted">{c.id}</code>
+                      <span className="muted small">
+                        {c.category} · {c.dimension}
+                      </span>
                     </th>
-                    <td>{c.category}</td>
-                    <td>{c.dimension}</td>
                     <td>
-                      <code>{c.table}</code>
+                      <code title={c.id}>{c.field ? `${c.table}.${c.field}` : c.table}</code>
                     </td>
-                    <td>{c.field ? <code>{c.field}</code> : '–'}</td>
                     <td className="num">{formatNumber(c.rowsFailed)}</td>
                     <td className="num">{formatNumber(c.rowsChecked)}</td>
                     <td className="num">{c.pctFailed.toFixed(2)}</td>
                     <td className="num">{c.threshold}</td>
-                    <td className={c.passed ? 'ok' : 'bad'}>
-                      {c.passed ? en.holder.passed : en.holder.failed}
+                    <td className={c.notApplicable ? 'muted' : c.passed ? 'ok' : 'bad'}>
+                      {c.notApplicable
+                        ? en.holder.notApplicable
+                        : c.passed
+                          ? en.holder.passed
+                          : en.holder.failed}
                     </td>
                   </tr>
                 ))}
@@ -118,7 +160,7 @@ export function QualityPanel({ access, version }: { access: NodeAccess; version:
               periodLabel={en.admin.at}
               valueLabel={en.dataset.score}
               data={q.trend.map((t) => ({
-                label: formatDate(t.ranAt),
+                label: sameDayRuns ? formatDateTime(t.ranAt).slice(5, 16) : formatDate(t.ranAt),
                 value: t.score,
                 display: `${Math.round(t.score)} (${t.stars}★)`,
               }))}

@@ -3,6 +3,7 @@ import type { DatasetDraft } from '@openehds/client';
 import {
   addLanguage,
   cleanDraft,
+  cleanPeriod,
   draftLanguages,
   formFields,
   joinList,
@@ -18,9 +19,11 @@ const draft: DatasetDraft = {
   accessRights: 'RESTRICTED',
   healthCategories: ['EINS'],
   contactPoint: { name: ' Aino ', email: 'aino@example.fi ' },
+  publisherType: 'research-institute-org',
   legalBasis: '',
-  purpose: '',
-  retentionPeriod: '',
+  purpose: ' Care ',
+  provenance: ' EHR extract ',
+  retentionPeriod: { start: '', end: '' },
   theme: [],
 };
 
@@ -53,6 +56,14 @@ describe('cleanDraft', () => {
     expect(cleaned.description).toEqual({ en: 'Samples', fi: '' });
     expect(cleaned.contactPoint).toEqual({ name: 'Aino', email: 'aino@example.fi' });
     expect(cleanDraft({ ...draft, title: {}, description: {} }).title).toEqual({ en: '' });
+    expect(cleaned.purpose).toBe('Care');
+    expect(cleaned.provenance).toBe('EHR extract');
+  });
+  it('leaves an empty retention period out and keeps a partial one for the node to judge', () => {
+    expect(cleanDraft(draft).retentionPeriod).toBeUndefined();
+    expect(cleanPeriod({ start: ' 2020-01-01 ', end: '' })).toEqual({ start: '2020-01-01' });
+    expect(cleanPeriod({ start: '', end: '2030-12-31' })).toEqual({ start: '', end: '2030-12-31' });
+    expect(cleanPeriod(undefined)).toBeUndefined();
   });
 });
 
@@ -63,6 +74,7 @@ describe('placeIssues', () => {
         { path: '/title/en', message: 'required' },
         { path: 'keywords[1]', message: 'too long' },
         { path: 'contactPoint.email', message: 'not an e-mail address' },
+        { path: 'retentionPeriod.start', message: 'Invalid ISO date' },
         { path: 'publisher', message: 'unknown' },
         { message: 'general' },
       ],
@@ -72,6 +84,7 @@ describe('placeIssues', () => {
       'title.en': ['required'],
       keywords: ['too long'],
       'contactPoint.email': ['not an e-mail address'],
+      'retentionPeriod.start': ['Invalid ISO date'],
     });
     expect(placed.unplaced).toEqual(['publisher: unknown', 'general']);
   });

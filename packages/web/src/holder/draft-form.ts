@@ -74,10 +74,25 @@ export function cleanDraft(draft: DatasetDraft): DatasetDraft {
     title: trimText({ en: '', ...draft.title }, used),
     description: trimText({ en: '', ...draft.description }, used),
     contactPoint: { name: draft.contactPoint.name.trim(), email: draft.contactPoint.email.trim() },
+    publisherType: draft.publisherType.trim(),
     legalBasis: draft.legalBasis.trim(),
     purpose: draft.purpose.trim(),
-    retentionPeriod: draft.retentionPeriod.trim(),
+    provenance: draft.provenance.trim(),
+    retentionPeriod: cleanPeriod(draft.retentionPeriod),
   };
+}
+
+/**
+ * The retention period as sent: left out when both dates are empty (it is optional), otherwise sent
+ * as typed so the node reports a missing or malformed start beside the field.
+ */
+export function cleanPeriod(
+  period: { start?: string; end?: string } | undefined,
+): DatasetDraft['retentionPeriod'] {
+  const start = period?.start?.trim() ?? '';
+  const end = period?.end?.trim() ?? '';
+  if (!start && !end) return undefined;
+  return end ? { start, end } : { start };
 }
 
 /** Where validation messages go: per field path, and those that match no field. */
@@ -126,9 +141,13 @@ export function formFields(langs: readonly string[]): string[] {
     'contactPoint',
     'contactPoint.name',
     'contactPoint.email',
+    'publisherType',
     'legalBasis',
     'purpose',
+    'provenance',
     'retentionPeriod',
+    'retentionPeriod.start',
+    'retentionPeriod.end',
     'theme',
   ];
 }

@@ -3,7 +3,6 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-do
 import { navItemsFor } from '../auth/access';
 import { useAuth } from '../auth/AuthContext';
 import { en } from '../i18n/en';
-import { fmt } from '../i18n/format';
 
 /** Page frame: skip link, role-aware navigation with sign-out, main landmark, footer. */
 export function Layout() {
@@ -53,7 +52,10 @@ export function Layout() {
             {principal ? (
               <>
                 <span className="account-who" data-testid="signed-in-as">
-                  {fmt(en.nav.signedInAs, { name: principal.displayName, role: en.roles[principal.role] })}
+                  {/* Name over role, so the header stays on one line with long names. */}
+                  <span className="visually-hidden">{en.nav.signedInPrefix} </span>
+                  <span className="account-name-line">{principal.displayName}</span>
+                  <span className="account-role-line">{en.roles[principal.role]}</span>
                 </span>
                 <button
                   type="button"

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { openNodeStore } from '@openehds/analytics';
 import { invalid } from '@openehds/core';
 import { ingest, type IngestReport } from '@openehds/node';
+import { progressBar } from '../../ui/progress';
 
 /**
  * `ehds ingest PATH... --data-dir DIR --dataset ID [--person-system URI] [--batch-size N] [--json]`:
@@ -31,6 +32,7 @@ export async function ingestCommand(
   if (paths.length === 0) throw invalid('give at least one file or folder to ingest');
   const maxErrors = options.maxErrors ?? 1000;
   const store = await openNodeStore(join(options.dataDir, 'node.duckdb'));
+  const bar = progressBar('ingest', 'records');
   try {
     const report = await ingest(paths, {
       store,
@@ -38,11 +40,9 @@ export async function ingestCommand(
       personIdentifierSystem: options.personSystem,
       batchSize: options.batchSize,
       maxErrors,
-      onProgress: options.json
-        ? undefined
-        : (p) => process.stderr.write(`\r${p.read} read, ${p.loaded} loaded, ${p.rejected} rejected…`),
+      onProgress: (p) => bar.update(p.read, undefined, `${p.loaded} loaded, ${p.rejected} rejected`),
     });
-    if (!options.json) process.stderr.write('\n');
+    bar.finish();
     const errorsOmitted = report.errorsOmitted;
     if (options.json) {
       out(

@@ -1,8 +1,14 @@
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NodeStore } from '@openehds/analytics';
-import { ByteSink } from './byte-sink';
-import { csvLine, quote, type ColumnKind, type Provenance, type StagedColumn } from './csv-row';
+import {
+  compileRowWriter,
+  type ColumnKind,
+  type Provenance,
+  type RowWriter,
+  type StagedColumn,
+} from './csv-row';
+import { CsvSink, quotedBytes } from './csv-sink';
 
 /** A target table as the store has it, with how each column is staged. */
 export interface TableSpec {
@@ -12,6 +18,8 @@ export interface TableSpec {
   extraKey: boolean;
   /** DuckDB type per staged column, for read_csv. */
   csvTypes: string[];
+  /** Writes a row of this table as one CSV line (compiled once the columns are known). */
+  write: RowWriter;
 }
 
 const PROVENANCE: Record<string, ColumnKind> = {
@@ -51,7 +59,10 @@ export async function loadTableSpecs(
   for (const r of rows) {
     let spec = specs.get(r.table_name);
     if (!spec)
-      specs.set(r.table_name, (spec = { name: r.table_name, columns: [], extraKey: true, csvTypes: [] }));
+      specs.set(
+        r.table_name,
+        (spec = { name: r.table_name, columns: [], extraKey: true, csvTypes: [], write: () => undefined }),
+      );
     const kind = kindOf(r.column_name, r.data_type);
     // ehds_batch is filled by the pipeline, so it is never "missing".
     spec.columns.push({
@@ -67,38 +78,38 @@ export async function loadTableSpecs(
       spec.columns.push({ name: '_k', kind: 'key', required: false });
       spec.csvTypes.push('VARCHAR');
     }
+    spec.write = compileRowWriter(spec.columns);
   }
   return specs;
 }
-
-/** A record's rows staged as CSV lines, ready to be added once all of them are valid. */
-export type StagedRows = { table: string; line: string }[];
 
 /** Keys found already loaded when a batch committed, with their record types (for the report). */
 export interface CommitResult {
   duplicates: { key: string; recordType: string }[];
 }
 
-interface Buffers {
-  tables: Map<string, ByteSink>;
-  keys: ByteSink;
+/** What one batch has staged, besides the CSV bytes. */
+interface BatchCounts {
   nKeys: number;
-  refs: string[];
-  quarantine: string[];
+  nRefs: number;
+  nQuarantined: number;
   files: { sha256: string; path: string; format: string; bytes: number }[];
   records: number;
 }
 
-function emptyBuffers(): Buffers {
-  return {
-    tables: new Map(),
-    keys: new ByteSink(),
-    nKeys: 0,
-    refs: [],
-    quarantine: [],
-    files: [],
-    records: 0,
-  };
+function emptyCounts(): BatchCounts {
+  return { nKeys: 0, nRefs: 0, nQuarantined: 0, files: [], records: 0 };
+}
+
+/**
+ * The staging buffers, reused by every batch: a batch's bytes are written out synchronously when it is
+ * committed, so allocating fresh megabyte buffers per batch (and the GC pressure of that) is not needed.
+ */
+interface Sinks {
+  tables: Map<string, CsvSink>;
+  keys: CsvSink;
+  refs: CsvSink;
+  quarantine: CsvSink;
 }
 
 const CSV_OPTS = `header=false, delim=',', quote='"', escape='"', allow_quoted_nulls=false, auto_detect=false`;
@@ -111,18 +122,36 @@ const CSV_OPTS = `header=false, delim=',', quote='"', escape='"', allow_quoted_n
  * statement per table instead of a lookup per record.
  */
 export class BatchWriter {
-  private buf = emptyBuffers();
+  private buf = emptyCounts();
+  private readonly sinks: Sinks = {
+    tables: new Map(),
+    keys: new CsvSink(),
+    refs: new CsvSink(1 << 16),
+    quarantine: new CsvSink(1 << 16),
+  };
   private seq = 0;
-  private readonly batchQuoted: string;
-  private fileQuoted = { path: '', quoted: '""' };
+  private readonly batchQuoted: Uint8Array;
+  private readonly keyPrefix: Uint8Array;
+  private fileQuoted = { path: '', bytes: quotedBytes('') };
+  private readonly prov: Provenance;
 
   constructor(
     private readonly store: NodeStore,
     private readonly specs: Map<string, TableSpec>,
     private readonly batchId: string,
+    datasetId: string,
     private readonly tmpDir: string,
   ) {
-    this.batchQuoted = quote(batchId);
+    this.batchQuoted = quotedBytes(batchId);
+    // Every record key is `<dataset>|<key>`: its opening quote and prefix are encoded once.
+    this.keyPrefix = quotedBytes(`${datasetId}|`).subarray(0, -1);
+    this.prov = {
+      file: this.fileQuoted.bytes,
+      line: 0,
+      batch: this.batchQuoted,
+      keyPrefix: this.keyPrefix,
+      key: '',
+    };
   }
 
   /** Records staged since the last commit. */
@@ -130,39 +159,63 @@ export class BatchWriter {
     return this.buf.records;
   }
 
-  /** Serialises a record's rows; returns the reason instead when one of them cannot be stored. */
-  stage(
-    rows: { table: string; row: Record<string, unknown> }[],
-    prov: Provenance,
-  ): StagedRows | { reason: string } {
-    if (this.fileQuoted.path !== prov.file) this.fileQuoted = { path: prov.file, quoted: quote(prov.file) };
-    const pq = { file: this.fileQuoted.quoted, batch: this.batchQuoted };
-    const out: StagedRows = [];
-    for (const r of rows) {
+  /**
+   * Stages a record's rows and its key, or returns the reason instead (and stages nothing) when one of
+   * its rows cannot be stored: a record is accepted or rejected whole.
+   */
+  addRecord(
+    rows: readonly { table: string; row: Record<string, unknown> }[],
+    file: string,
+    line: number,
+    key: string,
+    recordType: string,
+  ): string | undefined {
+    if (this.fileQuoted.path !== file) this.fileQuoted = { path: file, bytes: quotedBytes(file) };
+    const prov = this.prov;
+    prov.file = this.fileQuoted.bytes;
+    prov.line = line;
+    prov.key = key;
+    const marks: [CsvSink, number][] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
       const spec = this.specs.get(r.table);
-      if (!spec) return { reason: `maps to unknown table ${r.table}` };
-      const line = csvLine(spec.columns, r.row, prov, pq);
-      if (typeof line !== 'string') return { reason: `${r.table}: ${line.reason}` };
-      out.push({ table: r.table, line });
+      let reason: string | undefined;
+      if (!spec) reason = `maps to unknown table ${r.table}`;
+      else {
+        let sink = this.sinks.tables.get(r.table);
+        if (!sink) this.sinks.tables.set(r.table, (sink = new CsvSink(4 << 20)));
+        marks.push([sink, sink.byteLength]);
+        const why = spec.write(sink, r.row, prov);
+        if (why !== undefined) reason = `${r.table}: ${why}`;
+      }
+      if (reason !== undefined) {
+        // Newest first, so a sink written twice ends at the record's first mark.
+        for (let j = marks.length - 1; j >= 0; j--) marks[j]![0].truncate(marks[j]![1]);
+        return reason;
+      }
     }
-    return out;
-  }
-
-  /** Adds a record whose rows were staged. */
-  add(staged: StagedRows, key: string, recordType: string): void {
-    for (const s of staged) {
-      let sink = this.buf.tables.get(s.table);
-      if (!sink) this.buf.tables.set(s.table, (sink = new ByteSink(4 << 20)));
-      sink.line(s.line);
-    }
-    this.buf.keys.line(`${quote(key)},${quote(recordType)}`);
+    const k = this.sinks.keys;
+    k.raw(this.keyPrefix);
+    k.body(key, true);
+    k.byte(34);
+    k.byte(44);
+    k.quoted(recordType);
+    k.byte(10);
     this.buf.nKeys++;
     this.buf.records++;
+    return undefined;
   }
 
   /** Registers a person identifier (committed with the batch). */
   addPersonRef(system: string, value: string, personId: number): void {
-    this.buf.refs.push(`${quote(system)},${quote(value)},${personId}`);
+    const r = this.sinks.refs;
+    r.quoted(system);
+    r.byte(44);
+    r.quoted(value);
+    r.byte(44);
+    r.num(personId);
+    r.byte(10);
+    this.buf.nRefs++;
   }
 
   /** Quarantines a rejected record (committed with the batch). */
@@ -174,10 +227,22 @@ export class BatchWriter {
     raw: string | undefined,
     at: string,
   ): void {
-    const r = raw === undefined ? '' : quote(raw.length > 10_000 ? raw.slice(0, 10_000) : raw);
-    this.buf.quarantine.push(
-      `${this.batchQuoted},${quote(file)},${line},${quote(recordType)},${quote(reason)},${r},${at}`,
-    );
+    const q = this.sinks.quarantine;
+    q.raw(this.batchQuoted);
+    q.byte(44);
+    q.quoted(file);
+    q.byte(44);
+    q.num(line);
+    q.byte(44);
+    q.quoted(recordType);
+    q.byte(44);
+    q.quoted(reason);
+    q.byte(44);
+    if (raw !== undefined) q.quoted(raw.length > 10_000 ? raw.slice(0, 10_000) : raw);
+    q.byte(44);
+    q.text(at);
+    q.byte(10);
+    this.buf.nQuarantined++;
     this.buf.records++;
   }
 
@@ -188,53 +253,41 @@ export class BatchWriter {
 
   /** True when nothing is staged. */
   get empty(): boolean {
-    return this.buf.records === 0 && this.buf.files.length === 0 && this.buf.refs.length === 0;
+    return this.buf.records === 0 && this.buf.files.length === 0 && this.buf.nRefs === 0;
   }
 
   /**
-   * Takes the staged batch and writes it in one transaction. The buffers are swapped synchronously, so
-   * the caller can stage the next batch while this one is written (DuckDB works off the JS thread).
+   * Takes the staged batch and writes it in one transaction. The staged CSV is written to files and the
+   * buffers emptied synchronously, so the caller can stage the next batch while this one is loaded
+   * (DuckDB works off the JS thread).
    */
   async commit(datasetId: string, now: string): Promise<CommitResult> {
     const b = this.buf;
-    this.buf = emptyBuffers();
+    this.buf = emptyCounts();
     const n = ++this.seq;
     const files: { table: string; path: string }[] = [];
-    const write = async (name: string, data: string[] | ByteSink): Promise<string> => {
+    // Written synchronously (into the page cache, milliseconds): asynchronous writes advance one chunk
+    // per event-loop turn, and the ingest loop, busy mapping the next batch, grants few turns.
+    const write = (name: string, data: CsvSink): string => {
       const path = join(this.tmpDir, `b${n}-${name}.csv`);
-      await writeFile(path, Array.isArray(data) ? (data.length ? `${data.join('\n')}\n` : '') : data.bytes());
+      writeFileSync(path, data.bytes());
+      data.truncate(0);
       return path;
     };
-    for (const [table, sink] of b.tables) files.push({ table, path: await write(table, sink) });
-    const keysPath = await write('keys', b.keys);
-    const refsPath = await write('refs', b.refs);
-    const qPath = await write('quarantine', b.quarantine);
+    for (const [table, sink] of this.sinks.tables) {
+      if (sink.byteLength > 0) files.push({ table, path: write(table, sink) });
+    }
+    const keysPath = write('keys', this.sinks.keys);
+    const refsPath = write('refs', this.sinks.refs);
+    const qPath = write('quarantine', this.sinks.quarantine);
 
-    const T = process.env.TRACE
-      ? (l: string, t0: number) => console.error(`[b${n}] ${l} ${(performance.now() - t0).toFixed(0)}ms`)
-      : () => {};
-    const store0 = this.store;
-    const store = {
-      all: async <X>(q: string) => {
-        const t0 = performance.now();
-        const r = await store0.all<X>(q);
-        T(q.slice(0, 40), t0);
-        return r;
-      },
-      run: async (q: string, p?: unknown[]) => {
-        const t0 = performance.now();
-        await store0.run(q, p);
-        T(q.slice(0, 40), t0);
-      },
-    };
-    const tc = performance.now();
-    const r = await this.store.transaction(async () => {
+    return this.store.transaction(async () => {
       const read = (path: string, cols: string) => `read_csv('${path}', ${CSV_OPTS}, columns={${cols}})`;
       const keysSrc = read(keysPath, `'k':'VARCHAR','t':'VARCHAR'`);
       let duplicates: CommitResult['duplicates'] = [];
       if (b.nKeys) {
         duplicates = (
-          await store.all<{ k: string; t: string }>(
+          await this.store.all<{ k: string; t: string }>(
             `SELECT k, t FROM ${keysSrc} WHERE k IN (SELECT ehds_key FROM ingested_record)`,
           )
         ).map((r) => ({ key: r.k, recordType: r.t }));
@@ -248,25 +301,25 @@ export class BatchWriter {
         const cols = spec.columns.map((c, i) => `'${c.name}':'${spec.csvTypes[i]}'`).join(',');
         const names = spec.columns.filter((c) => c.name !== '_k').map((c) => c.name);
         const keyCol = spec.extraKey ? '_k' : 'ehds_key';
-        await store.run(
+        await this.store.run(
           `INSERT INTO ${spec.name} (${names.join(',')}) SELECT ${names.join(',')} FROM ${read(f.path, cols)}` +
             (sqlKeys ? ` WHERE ${keyCol} NOT IN (${sqlKeys})` : ''),
         );
       }
       if (b.nKeys) {
-        await store.run(
+        await this.store.run(
           `INSERT INTO ingested_record SELECT k, '${this.batchId}' FROM ${keysSrc}` +
             (sqlKeys ? ` WHERE k NOT IN (${sqlKeys})` : ''),
         );
       }
-      if (b.refs.length) {
-        await store.run(
+      if (b.nRefs) {
+        await this.store.run(
           `INSERT INTO person_identifier SELECT * FROM ${read(refsPath, `'s':'VARCHAR','v':'VARCHAR','p':'BIGINT'`)}
            ON CONFLICT DO NOTHING`,
         );
       }
-      if (b.quarantine.length) {
-        await store.run(
+      if (b.nQuarantined) {
+        await this.store.run(
           `INSERT INTO quarantine SELECT * FROM ${read(
             qPath,
             `'b':'VARCHAR','f':'VARCHAR','l':'BIGINT','t':'VARCHAR','r':'VARCHAR','raw':'VARCHAR','at':'TIMESTAMP'`,
@@ -274,14 +327,12 @@ export class BatchWriter {
         );
       }
       for (const f of b.files) {
-        await store.run(
+        await this.store.run(
           `INSERT INTO ingested_file VALUES ($1, $2, $3, $4, $5, $6, $7::TIMESTAMP) ON CONFLICT DO NOTHING`,
           [f.sha256, f.path, f.format, datasetId, this.batchId, f.bytes, now],
         );
       }
       return { duplicates };
     });
-    T('TOTAL incl commit', tc);
-    return r;
   }
 }

@@ -3,6 +3,7 @@
  * and quotes doubled). Strings are always quoted and NULL is an empty unquoted field, so an empty string
  * and NULL stay distinct (DuckDB read_csv with allow_quoted_nulls=false).
  */
+import type { CsvSink } from './csv-sink';
 
 /** How a column's value is written. */
 export type ColumnKind =
@@ -15,89 +16,110 @@ export interface StagedColumn {
   required: boolean;
 }
 
-/** Provenance the pipeline writes into every row (the `ehds_*` extension columns). */
+/** Provenance the pipeline writes into every row (the `ehds_*` extension columns), pre-encoded. */
 export interface Provenance {
-  file: string;
+  /** The file, as a quoted CSV field. */
+  file: Uint8Array;
   line: number;
-  batch: string;
+  /** The batch id, as a quoted CSV field. */
+  batch: Uint8Array;
+  /** The opening quote and `<dataset>|` prefix of the record key, encoded. */
+  keyPrefix: Uint8Array;
+  /** The record key within its format (`Condition/abc`); written after `keyPrefix`, then a quote. */
   key: string;
-}
-
-/** Quotes a string for CSV. */
-export function quote(s: string): string {
-  return s.indexOf('"') === -1 ? `"${s}"` : `"${s.replaceAll('"', '""')}"`;
 }
 
 function isDateText(v: string): boolean {
   return v.length >= 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45;
 }
 
+/** Writes one row's CSV line into a sink; returns why the row cannot be stored instead. */
+export type RowWriter = (sink: CsvSink, row: Record<string, unknown>, prov: Provenance) => string | undefined;
+
 /**
- * One CSV line for a row, or the reason it cannot be stored (a required column missing, a value of the
- * wrong type), so the record is rejected alone instead of failing the whole batch in the database.
- * `provQuoted` holds the pre-quoted file and batch, which are the same for many rows.
+ * Writes one value of a column (present: not undefined nor null); returns the reason it cannot be stored.
+ * Exported for the compiled row writers only.
  */
-export function csvLine(
-  columns: readonly StagedColumn[],
-  row: Record<string, unknown>,
-  prov: Provenance,
-  provQuoted: { file: string; batch: string },
-): string | { reason: string } {
-  let out = '';
-  for (let i = 0; i < columns.length; i++) {
-    const c = columns[i]!;
-    if (i > 0) out += ',';
+export const VALUE_WRITERS: Record<
+  Exclude<ColumnKind, 'file' | 'line' | 'batch' | 'key'>,
+  (sink: CsvSink, v: unknown, name: string) => string | undefined
+> = {
+  int(sink, v, name) {
+    if (typeof v === 'number' && Number.isInteger(v)) sink.num(v);
+    else if (typeof v === 'bigint') sink.text(v.toString());
+    else return `${name} must be an integer, got ${JSON.stringify(String(v))}`;
+    return undefined;
+  },
+  float(sink, v, name) {
+    if (typeof v === 'number' && Number.isFinite(v)) sink.num(v);
+    else return `${name} must be a number, got ${JSON.stringify(String(v))}`;
+    return undefined;
+  },
+  date(sink, v, name) {
+    if (typeof v === 'string' && v.length === 10 && isDateText(v)) sink.text(v);
+    else if (v instanceof Date && !Number.isNaN(v.getTime())) sink.text(v.toISOString().slice(0, 10));
+    else return `${name} must be a date YYYY-MM-DD, got ${JSON.stringify(String(v))}`;
+    return undefined;
+  },
+  timestamp(sink, v, name) {
+    if (
+      typeof v === 'string' &&
+      isDateText(v) &&
+      (v.length === 10 || v.charCodeAt(10) === 32 || v.charCodeAt(10) === 84)
+    )
+      sink.text(v);
+    else if (v instanceof Date && !Number.isNaN(v.getTime()))
+      sink.text(v.toISOString().slice(0, 23).replace('T', ' '));
+    else return `${name} must be a timestamp, got ${JSON.stringify(String(v))}`;
+    return undefined;
+  },
+  json(sink, v) {
+    sink.quoted(typeof v === 'string' ? v : JSON.stringify(v));
+    return undefined;
+  },
+  text(sink, v) {
+    sink.quoted(typeof v === 'string' ? v : String(v));
+    return undefined;
+  },
+};
+
+/**
+ * Compiles a row writer for one table. Each table gets its own function reading its columns by name, so
+ * property reads stay monomorphic per table; one loop over the columns for every table reads rows of all
+ * shapes at one site and was the costliest step of staging. Only `JSON.stringify`-ed column names are
+ * spliced into the generated code (string literals), so no identifier from the store can inject code.
+ * A required column missing, or a value of the wrong type, returns the reason so the record is rejected
+ * alone instead of failing the whole batch in the database; the sink may then hold part of the line and
+ * the caller truncates it.
+ */
+export function compileRowWriter(columns: readonly StagedColumn[]): RowWriter {
+  const body: string[] = ['let v, why;'];
+  columns.forEach((c, i) => {
+    if (i > 0) body.push('sink.byte(44);');
     switch (c.kind) {
       case 'file':
-        out += provQuoted.file;
-        continue;
+        body.push('sink.raw(prov.file);');
+        return;
       case 'line':
-        out += prov.line;
-        continue;
+        body.push('sink.num(prov.line);');
+        return;
       case 'batch':
-        out += provQuoted.batch;
-        continue;
+        body.push('sink.raw(prov.batch);');
+        return;
       case 'key':
-        out += quote(prov.key);
-        continue;
+        body.push('sink.raw(prov.keyPrefix); sink.body(prov.key, true); sink.byte(34);');
+        return;
     }
-    const v = row[c.name];
-    if (v === undefined || v === null) {
-      if (c.required) return { reason: `missing required ${c.name}` };
-      continue;
-    }
-    switch (c.kind) {
-      case 'int':
-        if (typeof v === 'number' && Number.isInteger(v)) out += v;
-        else if (typeof v === 'bigint') out += v.toString();
-        else return { reason: `${c.name} must be an integer, got ${JSON.stringify(String(v))}` };
-        break;
-      case 'float':
-        if (typeof v === 'number' && Number.isFinite(v)) out += v;
-        else return { reason: `${c.name} must be a number, got ${JSON.stringify(String(v))}` };
-        break;
-      case 'date':
-        if (typeof v === 'string' && v.length === 10 && isDateText(v)) out += v;
-        else if (v instanceof Date && !Number.isNaN(v.getTime())) out += v.toISOString().slice(0, 10);
-        else return { reason: `${c.name} must be a date YYYY-MM-DD, got ${JSON.stringify(String(v))}` };
-        break;
-      case 'timestamp':
-        if (
-          typeof v === 'string' &&
-          isDateText(v) &&
-          (v.length === 10 || v.charCodeAt(10) === 32 || v.charCodeAt(10) === 84)
-        )
-          out += v;
-        else if (v instanceof Date && !Number.isNaN(v.getTime()))
-          out += v.toISOString().slice(0, 23).replace('T', ' ');
-        else return { reason: `${c.name} must be a timestamp, got ${JSON.stringify(String(v))}` };
-        break;
-      case 'json':
-        out += quote(typeof v === 'string' ? v : JSON.stringify(v));
-        break;
-      default:
-        out += quote(typeof v === 'string' ? v : String(v));
-    }
-  }
-  return out;
+    const name = JSON.stringify(c.name);
+    const missing = c.required ? `return ${JSON.stringify(`missing required ${c.name}`)};` : '';
+    body.push(
+      `v = row[${name}];`,
+      `if (v === undefined || v === null) { ${missing} }`,
+      `else if ((why = W.${c.kind}(sink, v, ${name})) !== undefined) return why;`,
+    );
+  });
+  body.push('sink.byte(10);', 'return undefined;');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- see the function's doc: literals only
+  const make = new Function('W', `return function writeRow(sink, row, prov) {\n${body.join('\n')}\n};`);
+  return make(VALUE_WRITERS) as RowWriter;
 }

@@ -6,6 +6,7 @@ import { openNodeStore, type NodeStore } from '@openehds/analytics';
 import { AppError } from '@openehds/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { conformanceDir } from '../testing/conformance-dir';
+import type { FormatAdapter } from '../types';
 import { ingest } from './ingest';
 
 const UNIFYING = 'https://openehds.eu/sid/person';
@@ -310,5 +311,64 @@ describe('ingest: unreadable input', () => {
     );
     await expect(ingest([gz], { store, datasetId: 'd1' })).rejects.toThrow(/Patient\.ndjson\.gz/);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('ingest: staging', () => {
+  // A test format: each line `key;value1;value2` maps to two measurement rows of person 1.
+  const twoRows: FormatAdapter = {
+    format: 'omop-csv',
+    detect: (path) => path.endsWith('.two'),
+    async *read(path) {
+      const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+      for (const [i, text] of lines.entries())
+        yield { file: path, line: i + 1, recordType: 'two', value: text.split(';'), raw: text };
+    },
+    map(record) {
+      const [key, a, b] = record.value as string[];
+      const row = (id: number, v: string) => ({
+        table: 'measurement' as const,
+        row: {
+          measurement_id: id,
+          person_id: 1,
+          measurement_concept_id: 0,
+          measurement_date: '2020-01-01',
+          measurement_type_concept_id: 0,
+          value_as_number: v === 'bad' ? v : Number(v),
+        },
+      });
+      return { ok: true, key: key!, rows: [row(record.line * 10, a!), row(record.line * 10 + 1, b!)] };
+    },
+  };
+
+  it('stages a record whole or not at all, and skips a key seen earlier in the batch or in an earlier batch', async () => {
+    // Prepare: line 2's second row is invalid; k1 repeats within a batch (line 3) and in a later batch (line 5).
+    const p = join(dir, 'm.two');
+    writeFileSync(p, ['k1;1;2', 'k2;3;bad', 'k1;5;6', 'k3;7;8', 'k1;9;10', 'k4;11;12'].join('\n'));
+    // Execute
+    const report = await ingest([p], { store, datasetId: 'd1', adapters: [twoRows], batchSize: 2 });
+    // Assert
+    expect(report.byType.two).toEqual({ read: 6, loaded: 3, rejected: 1, skipped: 2 });
+    expect(report.errors[0]).toMatchObject({ line: 2 });
+    const rows = await store.all<{ id: number; key: string }>(
+      'SELECT measurement_id AS id, ehds_key AS key FROM measurement ORDER BY id',
+    );
+    expect(rows).toEqual([
+      { id: 10, key: 'd1|k1' },
+      { id: 11, key: 'd1|k1' },
+      { id: 40, key: 'd1|k3' },
+      { id: 41, key: 'd1|k3' },
+      { id: 60, key: 'd1|k4' },
+      { id: 61, key: 'd1|k4' },
+    ]);
+    const keys = await store.all<{ k: string; n: number }>(
+      'SELECT ehds_key AS k, count(*) AS n FROM ingested_record GROUP BY k ORDER BY k',
+    );
+    expect(keys).toEqual([
+      { k: 'd1|k1', n: 1 },
+      { k: 'd1|k3', n: 1 },
+      { k: 'd1|k4', n: 1 },
+    ]);
+    expect(await count('quarantine')).toBe(1);
   });
 });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OMOP_TABLE_NAMES, stableId, type NodeStore } from '@openehds/analytics';
-import type { FormatAdapter, MapContext, MapResult, SourceRecord } from '../types';
+import type { FormatAdapter, MapContext, MapResult, PersonRef, SourceRecord } from '../types';
 import { BatchWriter, loadTableSpecs } from './batch-writer';
+import { PersonIndex } from './person-index';
 import { planFiles } from './preflight';
 import { ReportBuilder, type IngestReport, type IngestedFileReport } from './report';
 
@@ -65,7 +66,6 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       : [],
   );
 
-  for (const q of (process.env.DUCK_SET ?? '').split(';').filter(Boolean)) await store.run(q);
   const batchId = randomUUID();
   const startedAt = new Date().toISOString();
   await store.run(
@@ -81,21 +81,23 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     );
   }
 
-  const persons = new Map<string, number>();
+  const persons = new PersonIndex();
   for (const r of await store.all<{ system: string; value: string; person_id: number }>(
     'SELECT system, value, person_id FROM person_identifier',
   )) {
-    persons.set(`${r.system}\u001f${r.value}`, r.person_id);
+    persons.set(r.system, r.value, r.person_id);
   }
 
   const specs = await loadTableSpecs(store, [...OMOP_TABLE_NAMES, 'variant', 'genotype']);
+  const restoreThreads = await leaveACoreToJs(store);
   const tmp = await mkdtemp(join(tmpdir(), 'ehds-ingest-'));
-  const writer = new BatchWriter(store, specs, batchId, tmp);
+  const writer = new BatchWriter(store, specs, batchId, datasetId, tmp);
   const files: IngestedFileReport[] = [];
   const now = startedAt.slice(0, 23).replace('T', ' ');
   let inFlight: Promise<void> | undefined;
+  let committing = false;
   let currentFile = '';
-  const seen = new Set<string>(); // keys staged in the current batch
+  const seen = new Set<string>(); // record keys staged in the current batch (the dataset is the run's)
   const seenSha = new Set<string>();
 
   const flush = async (): Promise<void> => {
@@ -103,13 +105,21 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     if (writer.empty) return;
     seen.clear();
     const file = currentFile;
-    inFlight = writer.commit(datasetId, now).then(({ duplicates }) => {
-      for (const d of duplicates) {
-        report.type(d.recordType).loaded--;
-        report.skip(d.recordType, 'already loaded');
-      }
-      opts.onProgress?.({ file, ...report.totals() });
-    });
+    committing = true;
+    inFlight = writer
+      .commit(datasetId, now)
+      .then(({ duplicates }) => {
+        for (const d of duplicates) {
+          report.type(d.recordType).loaded--;
+          report.skip(d.recordType, 'already loaded');
+        }
+        opts.onProgress?.({ file, ...report.totals() });
+      })
+      .finally(() => {
+        committing = false;
+      });
+    // A failed commit is rethrown by the next `await inFlight`; until then it is not "unhandled".
+    inFlight.catch(() => undefined);
   };
 
   try {
@@ -121,9 +131,16 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       seenSha.add(f.sha256);
       currentFile = f.path;
       files.push({ path: f.path, format: f.adapter.format, sha256: f.sha256 });
+      let sinceYield = 0;
       for await (const rec of f.adapter.read(f.path)) {
         handle(rec, f.adapter);
         if (writer.size >= batchSize) await flush();
+        // While a batch commits, give the event loop a turn now and then: each step of the commit (its
+        // next statement) waits for one, and the read loop alone rarely yields to I/O callbacks.
+        else if (committing && ++sinceYield >= 256) {
+          sinceYield = 0;
+          await new Promise<void>((r) => setImmediate(r));
+        }
       }
       writer.addFile({ sha256: f.sha256, path: f.path, format: f.adapter.format, bytes: f.bytes });
     }
@@ -137,6 +154,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       .catch(() => undefined);
     throw e;
   } finally {
+    await restoreThreads();
     await rm(tmp, { recursive: true, force: true });
   }
 
@@ -165,14 +183,15 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     }
     if (!res.ok) return reject(rec, res.reason);
     if (res.skipped !== undefined) return report.skip(rec.recordType, res.skipped);
-    const key = `${datasetId}|${res.key}`;
-    if (seen.has(key)) return report.skip(rec.recordType, 'already loaded');
+    if (seen.has(res.key)) return report.skip(rec.recordType, 'already loaded');
 
+    const rows = res.rows;
+    const person = res.person;
     // A person record: its id comes from its person row, else from its first identifier.
     let ownId: number | undefined;
-    if (res.person) {
-      const pr = res.rows.find((r) => r.table === 'person');
-      const first = res.person.refs[0];
+    if (person) {
+      const pr = rows.find((r) => r.table === 'person');
+      const first = person.refs[0];
       ownId =
         typeof pr?.row.person_id === 'number'
           ? pr.row.person_id
@@ -181,14 +200,17 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
             : undefined;
     }
     // Resolve every person reference before staging anything, so a record is accepted or rejected whole.
-    for (const r of res.rows) {
-      if (r.personRef) {
-        const pid =
-          persons.get(`${r.personRef.system}\u001f${r.personRef.value}`) ?? refersToSelf(r.personRef);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      const ref = r.personRef;
+      if (ref) {
+        let pid = persons.get(ref.system, ref.value);
+        // A person record may refer to itself before its identifiers are registered.
+        if (pid === undefined && ownId !== undefined && hasRef(person?.refs, ref)) pid = ownId;
         if (pid === undefined) {
           return reject(
             rec,
-            `refers to unknown person ${r.personRef.system}|${r.personRef.value}; ingest the person's record first (same run or earlier)`,
+            `refers to unknown person ${ref.system}|${ref.value}; ingest the person's record first (same run or earlier)`,
           );
         }
         r.row.person_id = pid;
@@ -196,27 +218,35 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
         r.row.person_id = ownId;
       }
     }
-    const staged = writer.stage(res.rows, { file: rec.file, line: rec.line, batch: batchId, key });
-    if (!Array.isArray(staged)) return reject(rec, staged.reason);
-    if (res.person && ownId !== undefined) {
-      for (const ref of res.person.refs) {
-        const k = `${ref.system}\u001f${ref.value}`;
-        if (!persons.has(k)) {
-          persons.set(k, ownId);
+    const why = writer.addRecord(rows, rec.file, rec.line, res.key, rec.recordType);
+    if (why !== undefined) return reject(rec, why);
+    if (person && ownId !== undefined) {
+      for (const ref of person.refs) {
+        if (persons.get(ref.system, ref.value) === undefined) {
+          persons.set(ref.system, ref.value, ownId);
           writer.addPersonRef(ref.system, ref.value, ownId);
         }
       }
     }
-    seen.add(key);
-    writer.add(staged, key, rec.recordType);
+    seen.add(res.key);
     counts.loaded++;
-
-    function refersToSelf(ref: { system: string; value: string }): number | undefined {
-      return ownId !== undefined &&
-        res.ok &&
-        res.person?.refs.some((x) => x.system === ref.system && x.value === ref.value)
-        ? ownId
-        : undefined;
-    }
   }
+}
+
+function hasRef(refs: readonly PersonRef[] | undefined, ref: PersonRef): boolean {
+  return refs !== undefined && refs.some((x) => x.system === ref.system && x.value === ref.value);
+}
+
+/**
+ * DuckDB runs one thread per core by default; while a batch loads, the JS thread is busy mapping the
+ * next one, so that oversubscribes the cores (on 2 cores it cost about a fifth more CPU in total).
+ * For the run, DuckDB gets one thread fewer than the cores; returns how to restore the setting.
+ */
+async function leaveACoreToJs(store: NodeStore): Promise<() => Promise<void>> {
+  const [row] = await store.all<{ t: number | string }>(`SELECT current_setting('threads') AS t`);
+  const before = Number(row?.t);
+  const during = Math.max(1, availableParallelism() - 1);
+  if (!Number.isInteger(before) || before <= during) return async () => undefined;
+  await store.run(`SET threads = ${during}`);
+  return () => store.run(`SET threads = ${before}`).catch(() => undefined);
 }

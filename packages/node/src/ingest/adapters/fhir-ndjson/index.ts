@@ -21,7 +21,9 @@ export const fhirNdjsonAdapter: FormatAdapter = {
   },
   async *read(path) {
     for await (const { line, text } of readLines(path)) {
-      if (text.length === 0 || /^\s*$/.test(text)) continue;
+      // A line starting with a visible ASCII character is not blank: no regex for nearly every line.
+      const c0 = text.charCodeAt(0);
+      if (text.length === 0 || ((c0 <= 32 || c0 >= 127) && /^\s*$/.test(text))) continue;
       let value: unknown;
       try {
         value = JSON.parse(text);

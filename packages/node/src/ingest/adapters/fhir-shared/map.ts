@@ -3,22 +3,15 @@ import { stableId } from '@openehds/analytics';
 import { mapFhirResource, type FhirMapContext } from '@openehds/standards';
 import type { MapContext, MapResult } from '../../types';
 
-// One context object per (dataset, system) pair: the hot path maps millions of resources.
-let cached: { key: string; ctx: FhirMapContext } | undefined;
+// One context object per (dataset, system) pair: the hot path maps millions of resources, so the
+// check compares the two settings instead of building a key.
+let cached: FhirMapContext | undefined;
 
 function fhirContext(ctx: MapContext): FhirMapContext {
-  const key = `${ctx.datasetId}\u001f${ctx.personIdentifierSystem}`;
-  if (cached?.key !== key) {
-    cached = {
-      key,
-      ctx: {
-        datasetId: ctx.datasetId,
-        personIdentifierSystem: ctx.personIdentifierSystem,
-        stableId,
-      },
-    };
+  if (cached?.datasetId !== ctx.datasetId || cached.personIdentifierSystem !== ctx.personIdentifierSystem) {
+    cached = { datasetId: ctx.datasetId, personIdentifierSystem: ctx.personIdentifierSystem, stableId };
   }
-  return cached.ctx;
+  return cached;
 }
 
 /** Maps a parsed FHIR resource with the standards package's pure FHIR R4 → OMOP mappings. */

@@ -1,0 +1,20 @@
+/**
+ * Person ids by identifier (system, value), as registered in `person_identifier`. Kept in memory for the
+ * whole run (the one structure allowed to grow with the input) and looked up for every record, so it is
+ * keyed per system without building a joined key string per lookup.
+ */
+export class PersonIndex {
+  private readonly bySystem = new Map<string, Map<string, number>>();
+
+  /** The person id registered for this identifier, if any. */
+  get(system: string, value: string): number | undefined {
+    return this.bySystem.get(system)?.get(value);
+  }
+
+  /** Registers an identifier. */
+  set(system: string, value: string, personId: number): void {
+    let values = this.bySystem.get(system);
+    if (!values) this.bySystem.set(system, (values = new Map()));
+    values.set(value, personId);
+  }
+}
