@@ -89,3 +89,25 @@ export async function launchChromium(): Promise<Browser | null> {
     ],
   });
 }
+
+/** Waits until the hub hands the demo holder `holder-fi` a node with a local API URL. */
+export async function waitForLocalApi(
+  hubUrl: string,
+  timeoutMs: number,
+  describe: () => string,
+): Promise<void> {
+  const signIn = await fetch(`${hubUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'holder-fi', password: 'demo-password' }),
+  });
+  const { token } = (await signIn.json()) as { token: string };
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${hubUrl}/api/holder/nodes`, { headers: { authorization: `Bearer ${token}` } });
+    const { nodes } = (await res.json()) as { nodes: { url: string | null }[] };
+    if (nodes.some((n) => n.url)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the node did not report its local API in ${timeoutMs} ms:\n${describe()}`);
+}

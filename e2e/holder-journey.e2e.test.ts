@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { approveDemoNodes } from '../packages/cli/src/commands/demo/hub-admin';
 import { ensureWebBuilt } from '../packages/cli/src/commands/demo/web-build';
-import { ehds, freePort, launchChromium, REPO, tempDir, waitFor } from './harness';
+import { ehds, freePort, launchChromium, REPO, tempDir, waitFor, waitForLocalApi } from './harness';
 
 /**
  * The data holder's journey, through the real product: a hub and a node as separate processes over
@@ -59,8 +59,8 @@ describe('data holder journey', () => {
     procs.push(node);
     await waitFor(`http://127.0.0.1:${nodePort}/health`, 90_000, node.output);
     await approveDemoNodes(hubUrl, ['E2E Biobank node'], 60_000);
-    // The node reports its local API once approved; wait until the hub hands it to the holder.
-    await waitFor(`http://127.0.0.1:${nodePort}/health`, 30_000, node.output);
+    // The node reports its local API once it learns it is approved; wait until the hub has it.
+    await waitForLocalApi(hubUrl, 60_000, node.output);
     browser = await launchChromium();
   });
 
@@ -84,6 +84,15 @@ describe('data holder journey', () => {
 
     // Upload a Synthea FHIR bundle to the node, straight from the browser.
     await page.goto(`${hubUrl}/holder`);
+    await page
+      .getByTestId('upload-input')
+      .waitFor({ timeout: 30_000 })
+      .catch(async (err) => {
+        await page.screenshot({ path: join(tempDir('ehds-e2e-shot-'), 'holder.png'), fullPage: true });
+        throw new Error(
+          `${(err as Error).message}\npage text: ${(await page.innerText('body')).slice(0, 2000)}`,
+        );
+      });
     const bundles = readdirSync(join(conformance, 'fixtures/synthea-r4')).filter((f) => f.endsWith('.json'));
     await page
       .getByTestId('upload-input')

@@ -126,6 +126,18 @@ describe('hub client', () => {
   });
 });
 
+describe('RDF download', () => {
+  it('returns JSON-LD as text, not as a parsed object', async () => {
+    const body = { '@context': {}, '@id': 'https://hub.example/catalogue/datasets/x' };
+    const { fetch, seen } = fakeFetch(() => json(200, body, 'application/ld+json; charset=utf-8'));
+    const hub = createHubClient({ baseUrl: 'https://hub.example', fetch });
+    const text = await hub.getDatasetRdf('x', 'application/ld+json');
+    expect(typeof text).toBe('string');
+    expect(JSON.parse(text)).toEqual(body);
+    expect((seen[0]!.init.headers as Record<string, string>).Accept).toBe('application/ld+json');
+  });
+});
+
 describe('node client', () => {
   it('posts the raw file with its name in the query and the bearer token', async () => {
     const { fetch, seen } = fakeFetch(() =>
@@ -139,5 +151,14 @@ describe('node client', () => {
     expect(headers['Content-Type']).toBe('application/octet-stream');
     expect(headers.Authorization).toBe('Bearer nt');
     expect(seen[0]!.init.body).toBe('person_id\n1\n');
+  });
+  it('saves the draft with PUT and returns the draft the node stored (the answer is { draft })', async () => {
+    const stored = { title: { en: 'T' }, keywords: ['a'] };
+    const { fetch, seen } = fakeFetch(() => json(200, { draft: stored }));
+    const node = createNodeClient({ baseUrl: 'http://node:8081', token: 'nt', fetch });
+    const draft = await node.saveDraft(stored as never);
+    expect(draft).toEqual(stored);
+    expect(seen[0]!.init.method).toBe('PUT');
+    expect(seen[0]!.url).toBe('http://node:8081/api/dataset');
   });
 });

@@ -25,6 +25,8 @@ export interface HttpRequest {
   body?: BodyInit;
   contentType?: string;
   accept?: string;
+  /** 'text' returns the body as text even when it is JSON (e.g. JSON-LD to save as a file). */
+  responseType?: 'json' | 'text';
   signal?: AbortSignal;
 }
 
@@ -73,6 +75,7 @@ export function createHttp(options: HttpOptions): HttpSend {
     const text = await response.text();
     if (!response.ok) throw toApiError(response.status, response.headers.get('content-type'), text);
     if (!text) return undefined as T;
+    if (request.responseType === 'text') return text as T;
     const type = response.headers.get('content-type') ?? '';
     if (!/json/i.test(type)) return text as T;
     try {

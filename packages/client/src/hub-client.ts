@@ -75,7 +75,12 @@ export function createHubClient(options: HttpOptions): HubClient {
       }),
     getDataset: (id) => send<DatasetDetail>({ method: 'GET', path: `/api/datasets/${enc(id)}` }),
     getDatasetRdf: (id, mediaType) =>
-      send<string>({ method: 'GET', path: `/catalogue/datasets/${enc(id)}`, accept: mediaType }),
+      send<string>({
+        method: 'GET',
+        path: `/catalogue/datasets/${enc(id)}`,
+        accept: mediaType,
+        responseType: 'text',
+      }),
     listNodes: async () => (await send<{ nodes: HubNode[] }>({ method: 'GET', path: '/api/nodes' })).nodes,
     approveNode: async (id) => {
       await send({ method: 'POST', path: `/api/nodes/${enc(id)}/approve`, json: {} });

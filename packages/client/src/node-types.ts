@@ -137,6 +137,8 @@ export interface NodeDataset {
   derived: DatasetStatistics;
   draft: DatasetDraft;
   quality: { stars: number; score: number } | null;
+  /** The hub's answer to this node's last publication, or null when never published. */
+  published: PublishResult | null;
 }
 
 /** The answer to publishing: where the entry now lives at the hub. */

@@ -118,6 +118,8 @@ export async function startNode(
     identity,
     info: { name: config.name, country: config.country, organisation: config.organisation },
     dataDir: config.dataDir,
+    // A pending node asks every few seconds, so it starts work soon after an admin approves it.
+    approvalPollMs: 3_000,
     onEvent: (event) => {
       if (event.kind === 'status') {
         log(`hub registration: ${event.status}`);

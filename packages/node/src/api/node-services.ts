@@ -5,7 +5,14 @@ import { ingest } from '../ingest/pipeline/ingest';
 import { runQuality, type QualityRun } from '../quality/run-quality';
 import { qualityTrend } from '../quality/trend';
 import { deriveStatistics } from '../describe/statistics';
-import { DatasetDraftSchema, loadDraft, saveDraft } from '../describe/draft';
+import {
+  DatasetDraftSchema,
+  loadDraft,
+  loadPublication,
+  saveDraft,
+  savePublication,
+  type Publication,
+} from '../describe/draft';
 import { buildDescription } from '../describe/description';
 import { pageQuality, pageStatistics } from '../describe/page';
 import type { NodeServices } from './services';
@@ -71,11 +78,12 @@ export function createNodeServices(options: {
         label: run.label,
         now: new Date(),
       });
-      const result = await hub.send('dataset.publish', {
+      const result = await hub.send<Publication>('dataset.publish', {
         description,
         statistics: pageStatistics(statistics),
         quality: pageQuality(run),
       });
+      await savePublication(config, result);
       options.log(`dataset ${config.datasetId} published to the hub by ${actor}`);
       return result;
     });
@@ -111,6 +119,7 @@ export function createNodeServices(options: {
           derived: pageStatistics(statistics),
           draft: loadDraft(config),
           quality: { stars: run.label.stars, score: run.label.score },
+          published: loadPublication(config),
         };
       }),
     saveDraft: (input) =>

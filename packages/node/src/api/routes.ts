@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { invalid, registerProblemHandler } from '@openehds/core';
+import { AppError, invalid, registerProblemHandler } from '@openehds/core';
 import { authenticate, type LocalAuth, type LocalCaller } from './auth';
 import { reportUploadAs } from './upload-report';
 import type { NodeServices } from './services';
@@ -74,6 +74,8 @@ export async function createNodeApi(options: {
       await pipeline(request.body as NodeJS.ReadableStream, createWriteStream(path));
       // The holder knows the file by the name they uploaded, not by the node's temporary path.
       return reportUploadAs(await services.ingestFiles([path], request.caller!.subject), dir);
+    } catch (err) {
+      throw withoutUploadDir(err, dir);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -85,4 +87,15 @@ export async function createNodeApi(options: {
   app.put('/api/dataset', async (request) => services.saveDraft(request.body));
   app.post('/api/dataset/publish', async (request) => services.publish(request.caller!.subject));
   return app;
+}
+
+// An error about an upload names the file as the holder knows it, never the node's temporary path.
+function withoutUploadDir(err: unknown, dir: string): unknown {
+  if (!(err instanceof AppError)) return err;
+  const strip = (text: string) => text.split(`${dir}/`).join('');
+  return new AppError(
+    err.kind,
+    strip(err.message),
+    err.issues.map((i) => ({ ...i, message: strip(i.message), ...(i.file ? { file: strip(i.file) } : {}) })),
+  );
 }

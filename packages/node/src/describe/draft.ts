@@ -82,3 +82,25 @@ export async function saveDraft(config: NodeConfig, draft: DatasetDraft): Promis
   await writeFile(`${path}.tmp`, JSON.stringify(draft, null, 2), { mode: 0o600 });
   await rename(`${path}.tmp`, path);
 }
+
+const PUBLISHED_FILE = 'dataset-published.json';
+
+/** The hub's answer to the last publication of this node's dataset. */
+export interface Publication {
+  id: string;
+  publishedAt: string;
+  url: string;
+}
+
+/** The last publication, or null when the dataset was never published from this node. */
+export function loadPublication(config: NodeConfig): Publication | null {
+  const path = join(config.dataDir, PUBLISHED_FILE);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Publication) : null;
+}
+
+/** Remembers the hub's answer, so the holder sees when the catalogue last received the dataset. */
+export async function savePublication(config: NodeConfig, publication: Publication): Promise<void> {
+  const path = join(config.dataDir, PUBLISHED_FILE);
+  await writeFile(`${path}.tmp`, JSON.stringify(publication, null, 2), { mode: 0o600 });
+  await rename(`${path}.tmp`, path);
+}

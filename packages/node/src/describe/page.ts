@@ -1,4 +1,5 @@
 import type { QualityRun } from '../quality/run-quality';
+import { codingSystemCodes } from './description';
 import type { DatasetStatistics } from './statistics';
 
 /**
@@ -18,7 +19,8 @@ export function pageStatistics(s: DatasetStatistics) {
     temporal: s.temporalCoverage.start
       ? { start: s.temporalCoverage.start, end: s.temporalCoverage.end }
       : null,
-    codingSystems: s.codingSystems,
+    // The same coding-system codes as the HealthDCAT-AP description and the catalogue facet.
+    codingSystems: codingSystemCodes(s.codingSystems),
     recordsByTable: Object.fromEntries(
       Object.entries(s.numberOfRecords.byTable).map(([t, c]) => [t, c.value]),
     ),

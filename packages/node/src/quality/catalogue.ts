@@ -301,7 +301,15 @@ const ROWS: Row[] = [
   ['drug_exposure', 'days_supply', 'plausibleValueHigh', 1, DQD, { value: 365 }],
   ['drug_exposure', null, 'measurePersonCompleteness', 95, DQD],
   ['drug_exposure', 'drug_source_value', 'measureValueCompleteness', 5, OURS],
-  ['drug_exposure', 'ehds_vocabulary', 'allowedValues', 0, OURS, { allowed: ['ATC', 'RxNorm', 'SNOMED'] }],
+  // Immunizations land in drug_exposure with their CVX vaccine code (OMOP convention for vaccines).
+  [
+    'drug_exposure',
+    'ehds_vocabulary',
+    'allowedValues',
+    0,
+    OURS,
+    { allowed: ['ATC', 'RxNorm', 'SNOMED', 'CVX'] },
+  ],
   [
     'drug_exposure',
     'drug_source_value',

@@ -12,6 +12,9 @@ export async function staticWeb(app: FastifyInstance, dir: string): Promise<void
     // API paths never fall back to the UI; `/catalogue` and `/catalogue/datasets/:id` have their own
     // routes (RDF by content negotiation), so `/catalogue/<id>` here is the UI's dataset page.
     if (path.startsWith('/api/')) return reply.callNotFound();
+    // A file (it has an extension) is read from disk now, so a rebuilt UI is served without a
+    // restart; a missing one is a 404, never index.html.
+    if (/\.[a-z0-9]+$/i.test(path)) return reply.sendFile(decodeURIComponent(path.slice(1)));
     return reply.sendFile('index.html');
   });
 }

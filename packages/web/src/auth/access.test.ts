@@ -26,4 +26,11 @@ describe('homeFor', () => {
     expect(homeFor('data_user', 'https://evil.example')).toBe('/catalogue');
     expect(homeFor('admin', '/sign-in')).toBe('/admin');
   });
+  it('does not return to a protected page the role may not open', () => {
+    expect(homeFor('data_user', '/holder')).toBe('/catalogue');
+    expect(homeFor('data_holder', '/admin?x=1')).toBe('/holder');
+    expect(homeFor('hdab_staff', '/admin')).toBe('/admin');
+    expect(homeFor('data_holder', '/holder')).toBe('/holder');
+    expect(homeFor('data_user', '/holdings')).toBe('/holdings');
+  });
 });

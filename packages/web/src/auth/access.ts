@@ -27,9 +27,20 @@ export function navItemsFor(role: Role | null): NavItem[] {
   return items;
 }
 
+/** False for a protected page the role may not open (going back there would only show "not for you"). */
+export function mayOpen(role: Role, path: string): boolean {
+  for (const page of ['holder', 'admin'] as const) {
+    const base = `/${page}`;
+    if (path === base || path.startsWith(`${base}/`) || path.startsWith(`${base}?`))
+      return PAGE_ROLES[page].includes(role);
+  }
+  return true;
+}
+
 /** Where to go after signing in: the role's own workspace, or back to where the user came from. */
 export function homeFor(role: Role, from?: string | null): string {
-  if (from && from.startsWith('/') && !from.startsWith('//') && from !== '/sign-in') return from;
+  if (from && from.startsWith('/') && !from.startsWith('//') && from !== '/sign-in' && mayOpen(role, from))
+    return from;
   if (PAGE_ROLES.holder.includes(role)) return '/holder';
   if (PAGE_ROLES.admin.includes(role)) return '/admin';
   return '/catalogue';

@@ -38,8 +38,11 @@ export function TimeChart({
   const plotH = HEIGHT - TOP - BOTTOM;
   const y = linearScale(top, plotH);
   const slot = data.length ? plotW / data.length : plotW;
-  // Show at most ~10 period labels so they never overlap.
-  const labelEvery = Math.max(1, Math.ceil(data.length / 10));
+  // Show at most ~10 period labels, fewer when they are long (11px text is ~6.5px a character), so
+  // they never overlap.
+  const longest = Math.max(1, ...data.map((d) => d.label.length));
+  const fit = Math.max(2, Math.floor(plotW / (longest * 6.5 + 12)));
+  const labelEvery = Math.max(1, Math.ceil(data.length / Math.min(10, fit)));
   const first = data[0]?.label ?? '';
   const last = data[data.length - 1]?.label ?? '';
   const points = linePoints(

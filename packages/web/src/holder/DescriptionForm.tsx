@@ -10,7 +10,6 @@ import {
 import { ErrorBox } from '../components/ErrorBox';
 import { DateField, FieldErrors, TextArea, TextField } from '../components/fields';
 import { QualityBadge } from '../components/QualityBadge';
-import { hub } from '../api';
 import { periodText } from '../catalogue/description-text';
 import { Loading } from '../components/Loading';
 import { en } from '../i18n/en';
@@ -35,9 +34,6 @@ const ACCESS_RIGHTS: AccessRights[] = ['PUBLIC', 'RESTRICTED', 'NON_PUBLIC'];
 /** The dataset description form: derived fields read-only, the draft editable, save and publish. */
 export function DescriptionForm({ access, version }: { access: NodeAccess; version: number }) {
   const dataset = useAsync(async () => (await access()).client.dataset(), [access, version]);
-  // The node does not keep when it last published; the hub's catalogue entry says (404: not yet).
-  const datasetId = dataset.data?.id;
-  const published = useAsync(async () => (datasetId ? publishedAtOf(datasetId) : null), [datasetId]);
   const id = useId();
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -50,7 +46,7 @@ export function DescriptionForm({ access, version }: { access: NodeAccess; versi
           key={dataset.data.id}
           access={access}
           dataset={dataset.data}
-          publishedAt={published.data ?? null}
+          publishedAt={dataset.data.published?.publishedAt ?? null}
         />
       )}
     </section>
@@ -94,16 +90,6 @@ function Derived({ dataset }: { dataset: NodeDataset }) {
       </dl>
     </div>
   );
-}
-
-/** When the hub's catalogue last received this dataset, or null when it is not in the catalogue. */
-async function publishedAtOf(id: string): Promise<string | null> {
-  try {
-    return (await hub.getDataset(id)).publishedAt;
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return null;
-    throw err;
-  }
 }
 
 function DraftEditor({

@@ -10,17 +10,20 @@ export function IngestReportView({ file, report }: { file: string; report: Inges
   return (
     <div className="report" data-testid="upload-report">
       <h4>{fmt(en.holder.report, { file })}</h4>
-      <p
-        className={report.rejected > 0 ? 'alert alert-error' : 'alert alert-ok'}
-        data-testid="upload-summary"
-      >
-        {fmt(en.holder.reportSummary, {
-          read: formatNumber(report.read),
-          loaded: formatNumber(report.loaded),
-          rejected: formatNumber(report.rejected),
-          skipped: formatNumber(report.skipped ?? 0),
-        })}
-      </p>
+      {/* A file seen before reads nothing; the note below says so, so the zero counts are left out. */}
+      {(report.read > 0 || repeated.length === 0) && (
+        <p
+          className={report.rejected > 0 ? 'alert alert-error' : 'alert alert-ok'}
+          data-testid="upload-summary"
+        >
+          {fmt(en.holder.reportSummary, {
+            read: formatNumber(report.read),
+            loaded: formatNumber(report.loaded),
+            rejected: formatNumber(report.rejected),
+            skipped: formatNumber(report.skipped ?? 0),
+          })}
+        </p>
+      )}
       {types.length > 0 && (
         <details>
           <summary>{en.holder.byType}</summary>

@@ -9,6 +9,7 @@ import type { NodeAccess } from './HolderPage';
 import { IngestReportView } from './IngestReportView';
 import { fileSize } from './progress';
 import { uploadFile, type UploadProgress } from './upload';
+import { tidyUploadError } from './upload-error';
 
 interface Props {
   access: NodeAccess;
@@ -45,7 +46,7 @@ export function UploadPanel({ access, version, onIngested }: Props) {
         );
         results.push({ file: file.name, report });
       } catch (err) {
-        results.push({ file: file.name, error: err });
+        results.push({ file: file.name, error: tidyUploadError(err, file.name) });
       }
       setDone([...results]);
     }

@@ -61,7 +61,12 @@ export function Layout() {
                   type="button"
                   className="button secondary small"
                   data-testid="sign-out"
-                  onClick={() => void signOut().finally(() => navigate('/'))}
+                  onClick={() => {
+                    // Leave first: signing out on a protected page would otherwise bounce to the
+                    // sign-in page with that page remembered as where to return.
+                    navigate('/');
+                    void signOut();
+                  }}
                 >
                   {en.nav.signOut}
                 </button>

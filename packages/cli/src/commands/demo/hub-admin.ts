@@ -1,14 +1,14 @@
 import { AppError } from '@openehds/core';
 import { DEMO_PASSWORD } from '@openehds/server';
 
-/** Waits until a health URL answers 200, or fails with the last reason. */
-export async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+/** Waits until a health URL answers (200, or any answer when `anyAnswer`), or fails with the last reason. */
+export async function waitForHealth(url: string, timeoutMs: number, anyAnswer = false): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
     try {
       const res = await fetch(url);
-      if (res.ok) return;
+      if (res.ok || anyAnswer) return;
       last = `HTTP ${res.status}`;
     } catch (err) {
       last = (err as Error).message;

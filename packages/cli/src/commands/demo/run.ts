@@ -69,6 +69,7 @@ export function demoCommand(program: Command): void {
               String(ports.nodes[n.key]),
               '--allowed-origin',
               hubUrl,
+              `http://localhost:${ports.hub}`,
               '--seed-patients',
               String(n.patients),
               '--seed',
@@ -79,6 +80,12 @@ export function demoCommand(program: Command): void {
             ]),
           );
         }
+        // Up means usable: every node's local API answers before the URL is printed.
+        await Promise.all(
+          DEMO_NODES.map((n) =>
+            waitForHealth(`http://127.0.0.1:${ports.nodes[n.key]}/health`, 180_000, true),
+          ),
+        );
         const approved = await approveDemoNodes(
           hubUrl,
           DEMO_NODES.map((n) => n.name),

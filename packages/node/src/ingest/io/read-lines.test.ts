@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readHead, readLines } from './read-lines';
+import { readHead, readLineBatches, readLines } from './read-lines';
 
 const dir = mkdtempSync(join(tmpdir(), 'ehds-readlines-'));
 
@@ -49,5 +49,22 @@ describe('readLines', () => {
     const p = join(dir, 'd.gz');
     writeFileSync(p, gzipSync('a\n'.repeat(1000)).subarray(0, 30));
     await expect(collect(p)).rejects.toThrow(/cannot read .*d\.gz/);
+  });
+});
+
+describe('readLineBatches', () => {
+  it('yields the same numbered lines as readLines, a chunk at a time', async () => {
+    const p = join(dir, 'e.txt.gz');
+    const body = Array.from({ length: 60_000 }, (_, i) => `line ${i} ${'ß'.repeat(i % 40)}`).join('\r\n');
+    writeFileSync(p, gzipSync(`${body}\n\nlast`));
+    const batched: { line: number; text: string }[] = [];
+    let batches = 0;
+    for await (const { first, lines } of readLineBatches(p)) {
+      batches++;
+      lines.forEach((text, i) => batched.push({ line: first + i, text }));
+    }
+    expect(batched).toEqual(await collect(p));
+    expect(batched).toHaveLength(60_002);
+    expect(batches).toBeGreaterThan(1);
   });
 });

@@ -88,3 +88,41 @@ export async function* readLines(path: string): AsyncIterable<{ line: number; te
     yield { line, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest };
   }
 }
+
+/**
+ * The lines of a text file a chunk at a time (`first` is the 1-based number of `lines[0]`), with the
+ * same rules as `readLines`. For hot loops: one asynchronous step per chunk instead of one per line.
+ */
+export async function* readLineBatches(path: string): AsyncIterable<{ first: number; lines: string[] }> {
+  const stream = await openText(path);
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  let line = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const text = rest + decoder.decode(chunk, { stream: true });
+      const lines: string[] = [];
+      let start = 0;
+      let nl = text.indexOf('\n', start);
+      while (nl !== -1) {
+        const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+        lines.push(text.slice(start, end));
+        start = nl + 1;
+        nl = text.indexOf('\n', start);
+      }
+      rest = text.slice(start);
+      if (lines.length) {
+        yield { first: line + 1, lines };
+        line += lines.length;
+      }
+    }
+  } catch (e) {
+    throw invalid(`cannot read ${path}: ${(e as Error).message}`, [
+      { path: 'file', message: `${path} is not readable (corrupt gzip?)` },
+    ]);
+  } finally {
+    stream.destroy();
+  }
+  rest += decoder.decode();
+  if (rest.length > 0) yield { first: line + 1, lines: [rest.endsWith('\r') ? rest.slice(0, -1) : rest] };
+}

@@ -39,6 +39,22 @@ describe('CsvSink', () => {
     ]);
   });
 
+  it('writes every safe integer as String() does, across digit-count boundaries', () => {
+    const values: number[] = [];
+    for (let d = 0; d <= 15; d++) values.push(10 ** d - 1, 10 ** d, 10 ** d + 1, -(10 ** d));
+    let x = 12345;
+    for (let i = 0; i < 2000; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      values.push(Math.floor((x / 2 ** 32) * Number.MAX_SAFE_INTEGER), x, x % 1000);
+    }
+    const s = new CsvSink(8);
+    for (const v of values) {
+      s.num(v);
+      s.byte(32);
+    }
+    expect(text(s).trim().split(' ')).toEqual(values.map(String));
+  });
+
   it('truncates back to a mark', () => {
     const s = new CsvSink(2);
     s.text('keep,');

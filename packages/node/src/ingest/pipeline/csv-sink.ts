@@ -96,20 +96,30 @@ export class CsvSink {
   num(v: number): void {
     if (!Number.isSafeInteger(v)) return this.text(String(v));
     this.ensure(17);
-    const b = this.buf;
     if (v < 0) {
-      b[this.len++] = 45;
+      this.buf[this.len++] = 45;
       v = -v;
     }
-    let digits = 1;
-    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
-    let p = this.len + digits;
+    if (v < 100_000_000) return this.digits(v, 0);
+    // Ids are up to 16 digits: two halves keep the digit loops in 32-bit integer arithmetic.
+    const high = Math.floor(v / 100_000_000);
+    this.digits(high, 0);
+    this.digits(v - high * 100_000_000, 8);
+  }
+
+  /** Writes 0 ≤ v < 10^8 in decimal, left-padded with zeros to `width` digits. */
+  private digits(v: number, width: number): void {
+    let n = 1;
+    for (let x = v; x >= 10; x = (x / 10) | 0) n++;
+    if (n < width) n = width;
+    const b = this.buf;
+    let p = this.len + n;
     this.len = p;
-    do {
-      const q = Math.floor(v / 10);
-      b[--p] = 48 + (v - q * 10);
+    for (let i = 0; i < n; i++) {
+      const q = (v / 10) | 0;
+      b[--p] = 48 + v - q * 10;
       v = q;
-    } while (v > 0);
+    }
   }
 }
 

@@ -345,9 +345,13 @@ describe('ingest: staging', () => {
     // Prepare: line 2's second row is invalid; k1 repeats within a batch (line 3) and in a later batch (line 5).
     const p = join(dir, 'm.two');
     writeFileSync(p, ['k1;1;2', 'k2;3;bad', 'k1;5;6', 'k3;7;8', 'k1;9;10', 'k4;11;12'].join('\n'));
+    const threads = async () =>
+      (await store.all<{ t: number }>(`SELECT current_setting('threads') AS t`))[0]!.t;
+    const threadsBefore = await threads();
     // Execute
     const report = await ingest([p], { store, datasetId: 'd1', adapters: [twoRows], batchSize: 2 });
-    // Assert
+    // Assert: DuckDB's thread count, lowered for the run, is restored.
+    expect(await threads()).toBe(threadsBefore);
     expect(report.byType.two).toEqual({ read: 6, loaded: 3, rejected: 1, skipped: 2 });
     expect(report.errors[0]).toMatchObject({ line: 2 });
     const rows = await store.all<{ id: number; key: string }>(

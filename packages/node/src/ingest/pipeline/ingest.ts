@@ -89,8 +89,8 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   }
 
   const specs = await loadTableSpecs(store, [...OMOP_TABLE_NAMES, 'variant', 'genotype']);
-  const restoreThreads = await leaveACoreToJs(store);
   const tmp = await mkdtemp(join(tmpdir(), 'ehds-ingest-'));
+  const restoreThreads = await leaveACoreToJs(store);
   const writer = new BatchWriter(store, specs, batchId, datasetId, tmp);
   const files: IngestedFileReport[] = [];
   const now = startedAt.slice(0, 23).replace('T', ' ');

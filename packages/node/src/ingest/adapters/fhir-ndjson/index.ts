@@ -1,4 +1,4 @@
-import { readLines } from '../../io/read-lines';
+import { readLineBatches } from '../../io/read-lines';
 import type { FormatAdapter, SourceRecord } from '../../types';
 import { guessResourceType, mapResource } from '../fhir-shared/map';
 
@@ -20,25 +20,29 @@ export const fhirNdjsonAdapter: FormatAdapter = {
     return t !== undefined && t !== 'Bundle';
   },
   async *read(path) {
-    for await (const { line, text } of readLines(path)) {
-      // A line starting with a visible ASCII character is not blank: no regex for nearly every line.
-      const c0 = text.charCodeAt(0);
-      if (text.length === 0 || ((c0 <= 32 || c0 >= 127) && /^\s*$/.test(text))) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (e) {
-        yield {
-          file: path,
-          line,
-          recordType: guessResourceType(text),
-          parseError: `not valid JSON: ${(e as Error).message}`,
-          raw: text,
-        } satisfies SourceRecord;
-        continue;
+    for await (const { first, lines } of readLineBatches(path)) {
+      for (let i = 0; i < lines.length; i++) {
+        const text = lines[i]!;
+        const line = first + i;
+        // A line starting with a visible ASCII character is not blank: no regex for nearly every line.
+        const c0 = text.charCodeAt(0);
+        if (text.length === 0 || ((c0 <= 32 || c0 >= 127) && /^\s*$/.test(text))) continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch (e) {
+          yield {
+            file: path,
+            line,
+            recordType: guessResourceType(text),
+            parseError: `not valid JSON: ${(e as Error).message}`,
+            raw: text,
+          } satisfies SourceRecord;
+          continue;
+        }
+        const type = (value as { resourceType?: unknown } | null)?.resourceType;
+        yield { file: path, line, recordType: typeof type === 'string' ? type : 'unknown', value, raw: text };
       }
-      const type = (value as { resourceType?: unknown } | null)?.resourceType;
-      yield { file: path, line, recordType: typeof type === 'string' ? type : 'unknown', value, raw: text };
     }
   },
   map(record, ctx) {

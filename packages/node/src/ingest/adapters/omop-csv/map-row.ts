@@ -2,6 +2,7 @@ import { stableId, type OmopTable } from '@openehds/analytics';
 import type { MapContext, MapResult, PersonRef } from '../../types';
 import { convertCell } from './omop-values';
 import { omopColumns } from './omop-table';
+import { inferVocabulary } from './infer-vocabulary';
 
 /**
  * Maps one OMOP CDM 5.4 CSV row to a row of the node's OMOP store. Source values are kept; row ids
@@ -62,7 +63,8 @@ export function mapOmopRow(input: OmopCsvRow, ctx: MapContext): MapResult {
     const target = ID_TARGET[name];
     row[name] = target ? stableId(ctx.datasetId, `omop:${target}`, text) : converted.value;
   }
-  if (cells.ehds_vocabulary?.trim()) row.ehds_vocabulary = cells.ehds_vocabulary.trim();
+  const vocabulary = cells.ehds_vocabulary?.trim() || inferVocabulary(table, cells);
+  if (vocabulary) row.ehds_vocabulary = vocabulary;
   if (problems.length) return { ok: false, reason: `${table}: ${problems.join('; ')}` };
 
   const personId = cells.person_id!.trim();
