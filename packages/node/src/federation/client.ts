@@ -7,7 +7,7 @@ import {
   type SignedTask,
   type TaskResultBody,
   type Transport,
-} from './from-core';
+} from '@openehds/core';
 import type { NodeIdentity } from './identity';
 
 /** What the hub answers to a registration. */

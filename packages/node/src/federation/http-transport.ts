@@ -1,4 +1,4 @@
-import type { Transport, TransportRequest, TransportResponse } from './from-core';
+import type { Transport, TransportRequest, TransportResponse } from '@openehds/core';
 
 /**
  * The HTTP transport: the node calls the hub's API with fetch. The hub URL may carry a path prefix

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateFederationKeyPair } from './from-core';
+import { generateFederationKeyPair } from '@openehds/core';
 import { IDENTITY_FILE, loadOrCreateIdentity, pinHubKey } from './identity';
 
 describe('node identity', () => {

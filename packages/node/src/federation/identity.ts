@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { generateFederationKeyPair, isPublicKey, publicKeyOf } from './from-core';
+import { generateFederationKeyPair, isPublicKey, publicKeyOf } from '@openehds/core';
 
 /**
  * The node's federation identity: a node id and an Ed25519 key pair made on first start and kept in

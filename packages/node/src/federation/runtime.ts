@@ -6,7 +6,7 @@ import {
   type SignedTask,
   type TaskResultBody,
   type Transport,
-} from './from-core';
+} from '@openehds/core';
 import { FederationClient, HubRefusal, type RegistrationStatus } from './client';
 import { pinHubKey, type NodeIdentity } from './identity';
 import { sleep } from './sleep';

@@ -9,7 +9,7 @@ import {
   type Envelope,
   type MessageTarget,
   type RejectionReason,
-} from './from-core';
+} from '@openehds/core';
 import { findNode, touchNode, type FederatedNode } from './nodes';
 
 /**

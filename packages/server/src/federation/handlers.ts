@@ -1,5 +1,5 @@
 import type { Db } from '@openehds/db';
-import type { Envelope, JsonValue } from './from-core';
+import type { Envelope, JsonValue } from '@openehds/core';
 import type { FederatedNode } from './nodes';
 
 /**

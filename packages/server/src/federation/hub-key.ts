@@ -1,5 +1,5 @@
 import type { Db } from '@openehds/db';
-import { generateFederationKeyPair, type FederationKeyPair } from './from-core';
+import { generateFederationKeyPair, type FederationKeyPair } from '@openehds/core';
 
 const cache = new WeakMap<Db, Promise<FederationKeyPair>>();
 

@@ -1,4 +1,4 @@
-import type { NodeStatus } from './from-core';
+import type { NodeStatus } from '@openehds/core';
 
 /** What an admin can decide about a node. */
 export type NodeDecision = 'approve' | 'reject' | 'revoke';

@@ -3,7 +3,7 @@ import { conflict, notFound } from '@openehds/core';
 import { appendIn } from '../audit/service';
 import { organisationByName } from '../demo/seed';
 import { randomUUID } from 'node:crypto';
-import { keyFingerprint, type NodeStatus } from './from-core';
+import { keyFingerprint, type NodeStatus } from '@openehds/core';
 import { decideStatus, type NodeDecision } from './lifecycle';
 
 /** A registered node as the hub knows it. */

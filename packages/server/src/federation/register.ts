@@ -9,7 +9,7 @@ import {
   parseEnvelope,
   verifyEnvelope,
   type MessageTarget,
-} from './from-core';
+} from '@openehds/core';
 import { hubKeyPair } from './hub-key';
 import { findNode, insertNode, type FederatedNode } from './nodes';
 

@@ -6,7 +6,7 @@ import type { HubConfig } from '../config';
 import { requireRole } from '../auth/guard';
 import { validate } from '../http/validate';
 import { acceptNodeMessage, rejectMessage } from './accept';
-import { FEDERATION_PATHS, keyFingerprint, type MessageTarget } from './from-core';
+import { FEDERATION_PATHS, keyFingerprint, type MessageTarget } from '@openehds/core';
 import { nodeMessageHandler, nodeMessageTypes } from './handlers';
 import { hubKeyPair } from './hub-key';
 import { decideNode, findNode, listNodes } from './nodes';

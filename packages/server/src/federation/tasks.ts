@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '@openehds/db';
 import { AppError, conflict, forbidden, invalid, notFound } from '@openehds/core';
 import { appendIn, recordAudit } from '../audit/service';
-import { signTask, type JsonValue, type SignedTask } from './from-core';
+import { signTask, type JsonValue, type SignedTask } from '@openehds/core';
 import { hubKeyPair } from './hub-key';
 import { findNode } from './nodes';
 import { waitFor, wake } from './signal';

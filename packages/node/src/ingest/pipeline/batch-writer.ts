@@ -134,6 +134,11 @@ export class BatchWriter {
   private readonly keyPrefix: Uint8Array;
   private fileQuoted = { path: '', bytes: quotedBytes('') };
   private readonly prov: Provenance;
+  /**
+   * Set when the store may hold genotypes without a person: each batch registering identifiers of
+   * `linkSystem` then links the genotypes whose `sample` is one of them, in the batch's transaction.
+   */
+  linkGenotypes = false;
 
   constructor(
     private readonly store: NodeStore,
@@ -141,6 +146,7 @@ export class BatchWriter {
     private readonly batchId: string,
     datasetId: string,
     private readonly tmpDir: string,
+    private readonly linkSystem: string,
   ) {
     this.batchQuoted = quotedBytes(batchId);
     // Every record key is `<dataset>|<key>`: its opening quote and prefix are encoded once.
@@ -313,10 +319,16 @@ export class BatchWriter {
         );
       }
       if (b.nRefs) {
-        await this.store.run(
-          `INSERT INTO person_identifier SELECT * FROM ${read(refsPath, `'s':'VARCHAR','v':'VARCHAR','p':'BIGINT'`)}
-           ON CONFLICT DO NOTHING`,
-        );
+        const refsSrc = read(refsPath, `'s':'VARCHAR','v':'VARCHAR','p':'BIGINT'`);
+        await this.store.run(`INSERT INTO person_identifier SELECT * FROM ${refsSrc} ON CONFLICT DO NOTHING`);
+        // One set-based statement per batch links every genotype whose sample is one of its persons.
+        if (this.linkGenotypes) {
+          await this.store.run(
+            `UPDATE genotype SET person_id = r.p FROM ${refsSrc} r
+             WHERE genotype.person_id IS NULL AND genotype.sample = r.v AND r.s = $1`,
+            [this.linkSystem],
+          );
+        }
       }
       if (b.nQuarantined) {
         await this.store.run(

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { openNodeStore, type NodeStore } from '@openehds/analytics';
 import { AppError } from '@openehds/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { conformanceDir } from '../testing/conformance-dir';
+import { defaultConformanceDir as conformanceDir } from '@openehds/standards';
 import type { FormatAdapter } from '../types';
 import { ingest } from './ingest';
 

@@ -91,7 +91,11 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const specs = await loadTableSpecs(store, [...OMOP_TABLE_NAMES, 'variant', 'genotype']);
   const tmp = await mkdtemp(join(tmpdir(), 'ehds-ingest-'));
   const restoreThreads = await leaveACoreToJs(store);
-  const writer = new BatchWriter(store, specs, batchId, datasetId, tmp);
+  const writer = new BatchWriter(store, specs, batchId, datasetId, tmp, ctx.personIdentifierSystem);
+  // Genotypes left unlinked by earlier runs are linked by this run's persons.
+  writer.linkGenotypes = (
+    await store.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM genotype WHERE person_id IS NULL')
+  )[0]!.n > 0;
   const files: IngestedFileReport[] = [];
   const now = startedAt.slice(0, 23).replace('T', ' ');
   let inFlight: Promise<void> | undefined;
@@ -200,6 +204,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
             : undefined;
     }
     // Resolve every person reference before staging anything, so a record is accepted or rejected whole.
+    let unlinkedHere: string[] | undefined;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
       const ref = r.personRef;
@@ -207,7 +212,16 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
         let pid = persons.get(ref.system, ref.value);
         // A person record may refer to itself before its identifiers are registered.
         if (pid === undefined && ownId !== undefined && hasRef(person?.refs, ref)) pid = ownId;
+        // The sample's name is the genotype's provenance, and what links it to a person later.
+        if (r.table === 'genotype' && r.row.sample === undefined) r.row.sample = ref.value;
         if (pid === undefined) {
+          // A VCF sample need not be a known person (a reference panel, a person not yet ingested): the
+          // genotype is kept unlinked and linked when a person with that identifier arrives.
+          if (r.table === 'genotype') {
+            r.row.person_id = null;
+            (unlinkedHere ??= []).push(ref.value);
+            continue;
+          }
           return reject(
             rec,
             `refers to unknown person ${ref.system}|${ref.value}; ingest the person's record first (same run or earlier)`,
@@ -220,11 +234,17 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     }
     const why = writer.addRecord(rows, rec.file, rec.line, res.key, rec.recordType);
     if (why !== undefined) return reject(rec, why);
+    if (unlinkedHere) {
+      for (const sample of unlinkedHere) report.unlinked.add(sample);
+      writer.linkGenotypes = true;
+    }
     if (person && ownId !== undefined) {
       for (const ref of person.refs) {
         if (persons.get(ref.system, ref.value) === undefined) {
           persons.set(ref.system, ref.value, ownId);
           writer.addPersonRef(ref.system, ref.value, ownId);
+          // Committed with this batch, which links the sample's genotypes (see BatchWriter.commit).
+          if (ref.system === ctx.personIdentifierSystem) report.unlinked.delete(ref.value);
         }
       }
     }

@@ -36,6 +36,11 @@ export interface IngestReport extends TypeCounts {
   /** Rejections not listed in `errors`. */
   errorsOmitted: number;
   files: IngestedFileReport[];
+  /**
+   * Distinct VCF sample names whose genotypes were loaded without a person (`genotype.person_id` NULL,
+   * the name in `genotype.sample`) because no person of that identifier was known at the end of the run.
+   */
+  unlinkedSamples: number;
 }
 
 /** Mutable counters the pipeline updates on its hot path. */
@@ -44,6 +49,8 @@ export class ReportBuilder {
   readonly skippedReasons = new Map<string, number>();
   readonly errors: IngestError[] = [];
   errorsOmitted = 0;
+  /** Sample names loaded unlinked in this run and still without a person (bounded by the VCF samples). */
+  readonly unlinked = new Set<string>();
 
   constructor(private readonly maxErrors: number) {}
 
@@ -89,6 +96,7 @@ export class ReportBuilder {
       errors: this.errors,
       errorsOmitted: this.errorsOmitted,
       files,
+      unlinkedSamples: this.unlinked.size,
     };
   }
 }

@@ -6,9 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { MapContext, MappedRow, SourceRecord } from '../../types';
 import { variantId } from '../vcf/map-record';
 import { phenopacketAdapter } from './adapter';
-import { conformanceDir } from './conformance-dir';
+import { defaultConformanceDir as conformanceDir } from '@openehds/standards';
 
-const examples = join(conformanceDir(import.meta.dirname), 'phenopackets/v2/examples');
+const examples = join(conformanceDir(), 'phenopackets/v2/examples');
 const present = existsSync(join(examples, 'covid19.json'));
 if (!present && process.env.CI === 'true')
   throw new Error(`Phenopackets examples missing in CI: ${examples}`);

@@ -7,7 +7,7 @@ import { FileDescriptorSetSchema } from '@bufbuild/protobuf/wkt';
 import type { DescMessage } from '@bufbuild/protobuf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MapContext } from '../../types';
-import { conformanceDir } from './conformance-dir';
+import { defaultConformanceDir as conformanceDir } from '@openehds/standards';
 import { mapPhenopacket } from './map-packet';
 
 /**
@@ -17,7 +17,7 @@ import { mapPhenopacket } from './map-packet';
  * verdict from both.
  */
 
-const root = join(conformanceDir(import.meta.dirname), 'phenopackets/v2');
+const root = join(conformanceDir(), 'phenopackets/v2');
 const present = existsSync(join(root, 'proto'));
 if (!present && process.env.CI === 'true')
   throw new Error(`Phenopackets conformance files missing in CI: ${root}`);

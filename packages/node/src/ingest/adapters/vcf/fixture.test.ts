@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { MapContext, MappedRow } from '../../types';
-import { conformanceDir } from '../phenopacket/conformance-dir';
+import { defaultConformanceDir as conformanceDir } from '@openehds/standards';
 import { vcfAdapter } from './adapter';
 
-const conformance = conformanceDir(import.meta.dirname);
+const conformance = conformanceDir();
 const fixture = join(conformance, 'fixtures/vcf/test_1000G_hg38.vcf.gz');
 const present = existsSync(fixture);
 if (!present && process.env.CI === 'true') throw new Error(`conformance fixture missing in CI: ${fixture}`);
