@@ -93,9 +93,10 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const restoreThreads = await leaveACoreToJs(store);
   const writer = new BatchWriter(store, specs, batchId, datasetId, tmp, ctx.personIdentifierSystem);
   // Genotypes left unlinked by earlier runs are linked by this run's persons.
-  writer.linkGenotypes = (
-    await store.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM genotype WHERE person_id IS NULL')
-  )[0]!.n > 0;
+  writer.linkGenotypes =
+    (
+      await store.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM genotype WHERE person_id IS NULL')
+    )[0]!.n > 0;
   const files: IngestedFileReport[] = [];
   const now = startedAt.slice(0, 23).replace('T', ' ');
   let inFlight: Promise<void> | undefined;
