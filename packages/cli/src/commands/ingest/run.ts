@@ -51,6 +51,7 @@ export async function ingestCommand(
           loaded: report.loaded,
           rejected: report.rejected,
           skipped: report.skipped,
+          unlinkedSamples: report.unlinkedSamples,
           byType: report.byType,
           errors: report.errors,
           ...(errorsOmitted ? { errorsOmitted } : {}),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { OMOP_TABLE_NAMES, stableId, type NodeStore } from '@openehds/analytics';
 import type { FormatAdapter, MapContext, MapResult, PersonRef, SourceRecord } from '../types';
 import { BatchWriter, loadTableSpecs } from './batch-writer';
+import { deriveObservationPeriods } from './observation-periods';
 import { PersonIndex } from './person-index';
 import { planFiles } from './preflight';
 import { ReportBuilder, type IngestReport, type IngestedFileReport } from './report';
@@ -151,6 +152,8 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     }
     await flush();
     if (inFlight) await inFlight;
+    // FHIR and other sources without observation periods get them from their events (OMOP convention).
+    await deriveObservationPeriods(store, { datasetId, batchId, tmpDir: tmp });
   } catch (e) {
     // Let an in-flight batch settle so the store is not used concurrently; its own error is secondary.
     await inFlight?.catch(() => undefined);
