@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { invalid } from '@openehds/core';
+import { StringDecoder } from 'node:string_decoder';
 
 /** First two bytes of every gzip member (RFC 1952 §2.3.1). */
 const GZIP_MAGIC_0 = 0x1f;
@@ -58,12 +59,14 @@ export async function readHead(path: string, bytes = 4096): Promise<string> {
  */
 export async function* readLines(path: string): AsyncIterable<{ line: number; text: string }> {
   const stream = await openText(path);
-  const decoder = new TextDecoder('utf-8');
+  // StringDecoder (C++) keeps multi-byte characters split across chunks whole, and is several times
+  // faster than TextDecoder on Node 20 for megabyte chunks.
+  const decoder = new StringDecoder('utf8');
   let rest = '';
   let line = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const text = rest + decoder.decode(chunk, { stream: true });
+      const text = rest + decoder.write(chunk);
       let start = 0;
       let nl = text.indexOf('\n', start);
       while (nl !== -1) {
@@ -82,7 +85,7 @@ export async function* readLines(path: string): AsyncIterable<{ line: number; te
   } finally {
     stream.destroy();
   }
-  rest += decoder.decode();
+  rest += decoder.end();
   if (rest.length > 0) {
     line++;
     yield { line, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest };
@@ -95,12 +98,14 @@ export async function* readLines(path: string): AsyncIterable<{ line: number; te
  */
 export async function* readLineBatches(path: string): AsyncIterable<{ first: number; lines: string[] }> {
   const stream = await openText(path);
-  const decoder = new TextDecoder('utf-8');
+  // StringDecoder (C++) keeps multi-byte characters split across chunks whole, and is several times
+  // faster than TextDecoder on Node 20 for megabyte chunks.
+  const decoder = new StringDecoder('utf8');
   let rest = '';
   let line = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const text = rest + decoder.decode(chunk, { stream: true });
+      const text = rest + decoder.write(chunk);
       const lines: string[] = [];
       let start = 0;
       let nl = text.indexOf('\n', start);
@@ -123,6 +128,6 @@ export async function* readLineBatches(path: string): AsyncIterable<{ first: num
   } finally {
     stream.destroy();
   }
-  rest += decoder.decode();
+  rest += decoder.end();
   if (rest.length > 0) yield { first: line + 1, lines: [rest.endsWith('\r') ? rest.slice(0, -1) : rest] };
 }
