@@ -47,7 +47,7 @@ export function catalogueRoutes(
   const { db, config } = deps;
 
   // A node publishes its dataset description with a signed message; the data stays at the node.
-  registerNodeMessageHandler('dataset.publish', (db, node, body) =>
+  registerNodeMessageHandler('dataset.publish', (db, node, body, { config }) =>
     publishDataset(db, config, { id: node.id, organisationId: node.organisationId }, parseSubmission(body)),
   );
 

@@ -1,6 +1,7 @@
 import type { Db } from '@openehds/db';
 import type { Envelope, JsonValue } from '@openehds/core';
 import type { FederatedNode } from './nodes';
+import type { HubConfig } from '../config';
 
 /**
  * Other hub features accept their own signed node messages through this registry (the catalogue
@@ -11,7 +12,8 @@ export type NodeMessageHandler = (
   db: Db,
   node: FederatedNode,
   body: JsonValue,
-  context: { envelope: Envelope },
+  // The hub's configuration comes with each message: the registry is process-wide, a hub's config is not.
+  context: { envelope: Envelope; config: HubConfig },
 ) => Promise<unknown>;
 
 /** Types the federation layer answers itself; a feature cannot take them over. */

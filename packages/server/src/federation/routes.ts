@@ -89,7 +89,7 @@ export async function federationRoutes(
     });
     const handler = nodeMessageHandler(envelope.type);
     if (!handler) throw notFound('node message handler', envelope.type);
-    return handler(db, node, envelope.body, { envelope });
+    return handler(db, node, envelope.body, { envelope, config: deps.config });
   });
 
   // ---- admin ----
