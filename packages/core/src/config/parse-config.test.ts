@@ -15,8 +15,7 @@ describe('parseConfig', () => {
     }
     expect(err).toBeInstanceOf(AppError);
     const message = (err as AppError).message;
-    expect(message).toContain('config key port');
-    expect(message).toContain('config key dataDir');
+    expect(message).toBe('invalid hub configuration: fix the config keys port, dataDir');
     expect((err as AppError).issues.map((i) => i.path)).toEqual(['port', 'dataDir']);
   });
 

@@ -9,8 +9,11 @@ export function parseConfig<S extends z.ZodType>(schema: S, raw: unknown, what: 
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issues: Issue[] = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  const lines = issues.map((i) => `  config key ${i.path || '(root)'}: ${i.message}`).join('\n');
-  throw invalid(`invalid ${what} configuration:\n${lines}`, issues);
+  const keys = issues.map((i) => i.path || '(root)').join(', ');
+  throw invalid(
+    `invalid ${what} configuration: fix the config key${issues.length > 1 ? 's' : ''} ${keys}`,
+    issues,
+  );
 }
 
 /** Issues of a zod error as our `Issue`s with dotted field paths (`datasets[0].title.en`). */
