@@ -9,13 +9,14 @@ export class CsvSink {
   private len = 0;
 
   constructor(initial = 1 << 20) {
-    this.buf = Buffer.allocUnsafe(initial);
+    // allocUnsafeSlow: never a slice of Node's shared pool, so `take` can hand the memory to a thread.
+    this.buf = Buffer.allocUnsafeSlow(initial);
   }
 
   private ensure(extra: number): void {
     const need = this.len + extra;
     if (need <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(need, this.buf.length * 2));
+    const next = Buffer.allocUnsafeSlow(Math.max(need, this.buf.length * 2));
     this.buf.copy(next, 0, 0, this.len);
     this.buf = next;
   }
@@ -33,6 +34,17 @@ export class CsvSink {
   /** The written bytes (a view, valid until the next write). */
   bytes(): Buffer {
     return this.buf.subarray(0, this.len);
+  }
+
+  /**
+   * Takes the written bytes (their own ArrayBuffer, transferable to another thread) and starts over in
+   * a fresh buffer of the same capacity.
+   */
+  take(): Uint8Array {
+    const out = this.buf.subarray(0, this.len);
+    this.buf = Buffer.allocUnsafeSlow(this.buf.length);
+    this.len = 0;
+    return out;
   }
 
   /** Appends one ASCII byte (a separator, a quote, a newline). */

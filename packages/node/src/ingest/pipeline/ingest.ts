@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OMOP_TABLE_NAMES, stableId, type NodeStore } from '@openehds/analytics';
-import type { FormatAdapter, MapContext, MapResult, PersonRef, SourceRecord } from '../types';
-import { BatchWriter, loadTableSpecs } from './batch-writer';
+import { OMOP_TABLE_NAMES, type NodeStore } from '@openehds/analytics';
+import type { FormatAdapter, MapContext } from '../types';
+import { commitBatch, type CommitContext } from './batch-commit';
+import type { StagedFile } from './batch-writer';
 import { deriveObservationPeriods } from './observation-periods';
-import { PersonIndex } from './person-index';
+import { personIndexOf } from './person-index';
+import { expandPaths } from '../io/walk';
 import { planFiles } from './preflight';
 import { ReportBuilder, type IngestReport, type IngestedFileReport } from './report';
+import { startStageWorker, type StageWorker } from './stage-in-worker';
+import { RunStager, type StageSettings } from './stage-run';
+import { buildTableSpecs, loadTableColumns } from './table-specs';
 
 function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
@@ -36,9 +41,16 @@ export interface IngestOptions {
   batchSize?: number;
   /** Rejections listed in the report (default 1,000); quarantine keeps all. */
   maxErrors?: number;
-  /** Adapters to use instead of the registry (tests). */
+  /** Adapters to use instead of the registry (tests); they are used on the calling thread. */
   adapters?: readonly FormatAdapter[];
+  /**
+   * Read, map and stage on a worker thread while this one commits (default: when the input files total
+   * at least 16 MiB, where it pays for the thread's start-up). Not with `adapters`.
+   */
+  stageInWorker?: boolean;
 }
+
+const WORKER_MIN_BYTES = 16 << 20;
 
 /**
  * Ingests files and folders into the node store: detects each file's format, maps its records to the
@@ -48,13 +60,41 @@ export interface IngestOptions {
  * write.
  */
 export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestReport> {
+  // Started first, so that its start-up overlaps the pre-flight (hashing every file).
+  const worker =
+    opts.adapters === undefined && (opts.stageInWorker ?? (await inputBytes(paths)) >= WORKER_MIN_BYTES)
+      ? startStageWorker()
+      : undefined;
+  try {
+    return await ingestWith(paths, opts, worker);
+  } finally {
+    await worker?.stop();
+  }
+}
+
+/** Total size of the input files; 0 if a path cannot be read (the pre-flight then says why). */
+async function inputBytes(paths: string[]): Promise<number> {
+  try {
+    let n = 0;
+    for (const f of await expandPaths(paths)) n += (await stat(f)).size;
+    return n;
+  } catch {
+    return 0;
+  }
+}
+
+async function ingestWith(
+  paths: string[],
+  opts: IngestOptions,
+  worker: StageWorker | undefined,
+): Promise<IngestReport> {
   const { store, datasetId } = opts;
   const ctx: MapContext = {
     datasetId,
     personIdentifierSystem: opts.personIdentifierSystem ?? DEFAULT_PERSON_IDENTIFIER_SYSTEM,
   };
   const batchSize = opts.batchSize ?? 50_000;
-  const report = new ReportBuilder(opts.maxErrors ?? 1000);
+  const maxErrors = opts.maxErrors ?? 1000;
 
   const planned = await planFiles(paths, opts.adapters);
   const known = new Set(
@@ -82,77 +122,108 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     );
   }
 
-  const persons = new PersonIndex();
-  for (const r of await store.all<{ system: string; value: string; person_id: number }>(
+  const personRows = await store.all<{ system: string; value: string; person_id: number }>(
     'SELECT system, value, person_id FROM person_identifier',
-  )) {
-    persons.set(r.system, r.value, r.person_id);
-  }
-
-  const specs = await loadTableSpecs(store, [...OMOP_TABLE_NAMES, 'variant', 'genotype']);
+  );
+  const columns = await loadTableColumns(store, [...OMOP_TABLE_NAMES, 'variant', 'genotype']);
   const tmp = await mkdtemp(join(tmpdir(), 'ehds-ingest-'));
   const restoreThreads = await leaveACoreToJs(store);
-  const writer = new BatchWriter(store, specs, batchId, datasetId, tmp, ctx.personIdentifierSystem);
-  // Genotypes left unlinked by earlier runs are linked by this run's persons.
-  writer.linkGenotypes =
-    (
-      await store.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM genotype WHERE person_id IS NULL')
-    )[0]!.n > 0;
-  const files: IngestedFileReport[] = [];
-  const now = startedAt.slice(0, 23).replace('T', ' ');
-  let inFlight: Promise<void> | undefined;
-  let committing = false;
-  let currentFile = '';
-  const seen = new Set<string>(); // record keys staged in the current batch (the dataset is the run's)
-  const seenSha = new Set<string>();
-
-  const flush = async (): Promise<void> => {
-    if (inFlight) await inFlight;
-    if (writer.empty) return;
-    seen.clear();
-    const file = currentFile;
-    committing = true;
-    inFlight = writer
-      .commit(datasetId, now)
-      .then(({ duplicates }) => {
-        for (const d of duplicates) {
-          report.type(d.recordType).loaded--;
-          report.skip(d.recordType, 'already loaded');
-        }
-        opts.onProgress?.({ file, ...report.totals() });
-      })
-      .finally(() => {
-        committing = false;
-      });
-    // A failed commit is rethrown by the next `await inFlight`; until then it is not "unhandled".
-    inFlight.catch(() => undefined);
+  const commitCtx: CommitContext = {
+    store,
+    specs: buildTableSpecs(columns),
+    batchId,
+    datasetId,
+    now: startedAt.slice(0, 23).replace('T', ' '),
+    linkSystem: ctx.personIdentifierSystem,
+    tmpDir: tmp,
+  };
+  const settings: StageSettings = {
+    ctx,
+    batchId,
+    batchSize,
+    maxErrors,
+    columns,
+    // Genotypes left unlinked by earlier runs are linked by this run's persons.
+    linkGenotypes:
+      (
+        await store.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM genotype WHERE person_id IS NULL')
+      )[0]!.n > 0,
+    now: commitCtx.now,
   };
 
-  try {
-    for (const f of planned) {
-      if (known.has(f.sha256) || seenSha.has(f.sha256)) {
-        files.push({ path: f.path, format: f.adapter.format, sha256: f.sha256, skipped: true });
-        continue;
-      }
-      seenSha.add(f.sha256);
-      currentFile = f.path;
-      files.push({ path: f.path, format: f.adapter.format, sha256: f.sha256 });
-      let sinceYield = 0;
-      for await (const rec of f.adapter.read(f.path)) {
-        handle(rec, f.adapter);
-        if (writer.size >= batchSize) await flush();
-        // While a batch commits, give the event loop a turn now and then: each step of the commit (its
-        // next statement) waits for one, and the read loop alone rarely yields to I/O callbacks.
-        else if (committing && ++sinceYield >= 256) {
-          sinceYield = 0;
-          await new Promise<void>((r) => setImmediate(r));
-        }
-      }
-      writer.addFile({ sha256: f.sha256, path: f.path, format: f.adapter.format, bytes: f.bytes });
+  const files: IngestedFileReport[] = [];
+  const toStage: StagedFile[] = [];
+  const adapterOf = new Map<StagedFile, FormatAdapter>();
+  const seenSha = new Set<string>();
+  for (const f of planned) {
+    if (known.has(f.sha256) || seenSha.has(f.sha256)) {
+      files.push({ path: f.path, format: f.adapter.format, sha256: f.sha256, skipped: true });
+      continue;
     }
-    await flush();
-    if (inFlight) await inFlight;
+    seenSha.add(f.sha256);
+    files.push({ path: f.path, format: f.adapter.format, sha256: f.sha256 });
+    const staged = { sha256: f.sha256, path: f.path, format: f.adapter.format, bytes: f.bytes };
+    toStage.push(staged);
+    adapterOf.set(staged, f.adapter);
+  }
+
+  let report: ReportBuilder | undefined;
+  let inFlight: Promise<void> | undefined;
+  try {
+    if (worker && toStage.length) {
+      // Records found already loaded at commit: counted as loaded by the staging thread, corrected here.
+      const duplicates = new Map<string, number>();
+      let nDuplicates = 0;
+      const state = await worker.run(
+        { settings, files: toStage, persons: personRows, ahead: 2 },
+        async (batch, file, totals) => {
+          const r = await commitBatch(commitCtx, batch);
+          for (const d of r.duplicates) duplicates.set(d.recordType, (duplicates.get(d.recordType) ?? 0) + 1);
+          nDuplicates += r.duplicates.length;
+          opts.onProgress?.({
+            file,
+            ...totals,
+            loaded: totals.loaded - nDuplicates,
+            skipped: totals.skipped + nDuplicates,
+          });
+        },
+      );
+      report = ReportBuilder.restore(state, maxErrors);
+      for (const [type, n] of duplicates) {
+        report.type(type).loaded -= n;
+        for (let i = 0; i < n; i++) report.skip(type, 'already loaded');
+      }
+    } else {
+      const stager = new RunStager(settings, personIndexOf(personRows));
+      const live = (report = stager.report);
+      let committing = false;
+      await stager.run(
+        toStage,
+        (f) => adapterOf.get(f)!,
+        async (batch, file) => {
+          if (inFlight) await inFlight;
+          committing = true;
+          inFlight = commitBatch(commitCtx, batch)
+            .then(({ duplicates }) => {
+              for (const d of duplicates) {
+                live.type(d.recordType).loaded--;
+                live.skip(d.recordType, 'already loaded');
+              }
+              opts.onProgress?.({ file, ...live.totals() });
+            })
+            .finally(() => {
+              committing = false;
+            });
+          // A failed commit is rethrown by the next `await inFlight`; until then it is not "unhandled".
+          inFlight.catch(() => undefined);
+        },
+        () => committing,
+      );
+      if (inFlight) await inFlight;
+    }
     // FHIR and other sources without observation periods get them from their events (OMOP convention).
+    // The JS work is done: the derivation gets all the cores back.
+    await restoreThreads();
     await deriveObservationPeriods(store, { datasetId, batchId, tmpDir: tmp });
   } catch (e) {
     // Let an in-flight batch settle so the store is not used concurrently; its own error is secondary.
@@ -166,105 +237,19 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     await rm(tmp, { recursive: true, force: true });
   }
 
-  const result = report.build(batchId, files);
+  const result = report!.build(batchId, files);
   await store.run(
     `UPDATE ingest_batch SET status = 'done', finished_at = now(), read = $2, loaded = $3, rejected = $4, report = $5::JSON
      WHERE batch_id = $1`,
     [batchId, result.read, result.loaded, result.rejected, JSON.stringify(result)],
   );
   return result;
-
-  function reject(rec: SourceRecord, reason: string): void {
-    report.reject(rec.recordType, rec.file, rec.line, reason);
-    writer.addQuarantine(rec.file, rec.line, rec.recordType, reason, rec.raw, now);
-  }
-
-  function handle(rec: SourceRecord, adapter: FormatAdapter): void {
-    const counts = report.type(rec.recordType);
-    counts.read++;
-    if (rec.parseError !== undefined) return reject(rec, rec.parseError);
-    let res: MapResult;
-    try {
-      res = adapter.map(rec, ctx);
-    } catch (e) {
-      return reject(rec, `could not be mapped: ${(e as Error).message}`);
-    }
-    if (!res.ok) return reject(rec, res.reason);
-    if (res.skipped !== undefined) return report.skip(rec.recordType, res.skipped);
-    if (seen.has(res.key)) return report.skip(rec.recordType, 'already loaded');
-
-    const rows = res.rows;
-    const person = res.person;
-    // A person record: its id comes from its person row, else from its first identifier.
-    let ownId: number | undefined;
-    if (person) {
-      const pr = rows.find((r) => r.table === 'person');
-      const first = person.refs[0];
-      ownId =
-        typeof pr?.row.person_id === 'number'
-          ? pr.row.person_id
-          : first
-            ? stableId('person', first.system, first.value)
-            : undefined;
-    }
-    // Resolve every person reference before staging anything, so a record is accepted or rejected whole.
-    let unlinkedHere: string[] | undefined;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i]!;
-      const ref = r.personRef;
-      if (ref) {
-        let pid = persons.get(ref.system, ref.value);
-        // A person record may refer to itself before its identifiers are registered.
-        if (pid === undefined && ownId !== undefined && hasRef(person?.refs, ref)) pid = ownId;
-        // The sample's name is the genotype's provenance, and what links it to a person later.
-        if (r.table === 'genotype' && r.row.sample === undefined) r.row.sample = ref.value;
-        if (pid === undefined) {
-          // A VCF sample need not be a known person (a reference panel, a person not yet ingested): the
-          // genotype is kept unlinked and linked when a person with that identifier arrives.
-          if (r.table === 'genotype') {
-            r.row.person_id = null;
-            (unlinkedHere ??= []).push(ref.value);
-            continue;
-          }
-          return reject(
-            rec,
-            `refers to unknown person ${ref.system}|${ref.value}; ingest the person's record first (same run or earlier)`,
-          );
-        }
-        r.row.person_id = pid;
-      } else if (ownId !== undefined && r.row.person_id === undefined && r.table !== 'variant') {
-        r.row.person_id = ownId;
-      }
-    }
-    const why = writer.addRecord(rows, rec.file, rec.line, res.key, rec.recordType);
-    if (why !== undefined) return reject(rec, why);
-    if (unlinkedHere) {
-      for (const sample of unlinkedHere) report.unlinked.add(sample);
-      writer.linkGenotypes = true;
-    }
-    if (person && ownId !== undefined) {
-      for (const ref of person.refs) {
-        if (persons.get(ref.system, ref.value) === undefined) {
-          persons.set(ref.system, ref.value, ownId);
-          writer.addPersonRef(ref.system, ref.value, ownId);
-          // Committed with this batch, which links the sample's genotypes (see BatchWriter.commit).
-          if (ref.system === ctx.personIdentifierSystem) report.unlinked.delete(ref.value);
-        }
-      }
-    }
-    seen.add(res.key);
-    counts.loaded++;
-  }
-}
-
-function hasRef(refs: readonly PersonRef[] | undefined, ref: PersonRef): boolean {
-  return refs !== undefined && refs.some((x) => x.system === ref.system && x.value === ref.value);
 }
 
 /**
  * DuckDB runs one thread per core by default; while a batch loads, the JS thread is busy mapping the
  * next one, so that oversubscribes the cores (on 2 cores it cost about a fifth more CPU in total).
- * For the run, DuckDB gets one thread fewer than the cores; returns how to restore the setting.
+ * For the run, DuckDB gets one thread fewer than the cores; returns how to restore the setting (once).
  */
 async function leaveACoreToJs(store: NodeStore): Promise<() => Promise<void>> {
   const [row] = await store.all<{ t: number | string }>(`SELECT current_setting('threads') AS t`);
@@ -272,5 +257,10 @@ async function leaveACoreToJs(store: NodeStore): Promise<() => Promise<void>> {
   const during = Math.max(1, availableParallelism() - 1);
   if (!Number.isInteger(before) || before <= during) return async () => undefined;
   await store.run(`SET threads = ${during}`);
-  return () => store.run(`SET threads = ${before}`).catch(() => undefined);
+  let restored = false;
+  return async () => {
+    if (restored) return;
+    restored = true;
+    await store.run(`SET threads = ${before}`).catch(() => undefined);
+  };
 }

@@ -18,3 +18,12 @@ export class PersonIndex {
     values.set(value, personId);
   }
 }
+
+/** An index of registered identifiers (rows of `person_identifier`). */
+export function personIndexOf(
+  rows: readonly { system: string; value: string; person_id: number }[],
+): PersonIndex {
+  const index = new PersonIndex();
+  for (const r of rows) index.set(r.system, r.value, r.person_id);
+  return index;
+}

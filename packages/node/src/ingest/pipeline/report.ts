@@ -43,6 +43,15 @@ export interface IngestReport extends TypeCounts {
   unlinkedSamples: number;
 }
 
+/** A report under construction as plain data (sent from the staging thread to the main one). */
+export interface ReportState {
+  byType: [string, TypeCounts][];
+  skippedReasons: [string, number][];
+  errors: IngestError[];
+  errorsOmitted: number;
+  unlinked: string[];
+}
+
 /** Mutable counters the pipeline updates on its hot path. */
 export class ReportBuilder {
   readonly byType = new Map<string, TypeCounts>();
@@ -72,6 +81,28 @@ export class ReportBuilder {
   skip(t: string, reason: string): void {
     this.type(t).skipped++;
     this.skippedReasons.set(reason, (this.skippedReasons.get(reason) ?? 0) + 1);
+  }
+
+  /** The counters as plain data. */
+  snapshot(): ReportState {
+    return {
+      byType: [...this.byType],
+      skippedReasons: [...this.skippedReasons],
+      errors: this.errors,
+      errorsOmitted: this.errorsOmitted,
+      unlinked: [...this.unlinked],
+    };
+  }
+
+  /** A builder continuing from a snapshot. */
+  static restore(state: ReportState, maxErrors: number): ReportBuilder {
+    const r = new ReportBuilder(maxErrors);
+    for (const [t, c] of state.byType) r.byType.set(t, { ...c });
+    for (const [reason, n] of state.skippedReasons) r.skippedReasons.set(reason, n);
+    r.errors.push(...state.errors);
+    r.errorsOmitted = state.errorsOmitted;
+    for (const s of state.unlinked) r.unlinked.add(s);
+    return r;
   }
 
   /** Totals over all types. */

@@ -1,6 +1,8 @@
-import { stableId } from '@openehds/analytics';
-// Imported by path until `@openehds/standards` lists the FHIR mappings in its src/index.ts.
-import { mapFhirResource, type FhirMapContext } from '@openehds/standards';
+// By path, not through the package indexes: the ingest staging thread loads only the modules it runs,
+// and `@openehds/standards` as a whole (RDF, SHACL, schemas) took it ~0.9 s to load. To become
+// `@openehds/standards/fhir` and `@openehds/analytics/ids` once those packages export these subpaths.
+import { stableId } from '@openehds/analytics/ids';
+import { mapFhirResource, type FhirMapContext } from '@openehds/standards/fhir';
 import type { MapContext, MapResult } from '../../types';
 
 // One context object per (dataset, system) pair: the hot path maps millions of resources, so the

@@ -1,0 +1,138 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NodeStore } from '@openehds/analytics';
+import type { StagedBatch } from './batch-writer';
+import type { TableSpec } from './table-specs';
+
+/** Keys found already loaded when a batch committed, with their record types (for the report). */
+export interface CommitResult {
+  duplicates: { key: string; recordType: string }[];
+}
+
+/** What every batch of one run commits with. */
+export interface CommitContext {
+  store: NodeStore;
+  specs: Map<string, TableSpec>;
+  batchId: string;
+  datasetId: string;
+  /** The run's start, as the TIMESTAMP text `ingested_file.ingested_at` gets. */
+  now: string;
+  /** Identifier system whose new identifiers link unlinked genotypes by sample name. */
+  linkSystem: string;
+  /** Folder the staged CSV is written to for DuckDB to read. */
+  tmpDir: string;
+}
+
+function sqlString(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}
+
+const CSV_OPTS = `header=false, delim=',', quote='"', escape='"', allow_quoted_nulls=false, auto_detect=false`;
+
+/**
+ * Commits a staged batch in ONE transaction: the rows, `ingested_record`, `person_identifier`, `quarantine`
+ * and `ingested_file`. Either the whole batch is in the store or none of it, so an interrupted ingest
+ * leaves the store as it was before that batch. Duplicates of records loaded earlier are filtered in SQL
+ * against `ingested_record`, one set-based statement per table instead of a lookup per record.
+ */
+export async function commitBatch(c: CommitContext, b: StagedBatch): Promise<CommitResult> {
+  // Written synchronously (into the page cache, milliseconds): asynchronous writes advance one chunk
+  // per event-loop turn, and a main thread busy staging the next batch grants few turns.
+  const write = (name: string, data: Uint8Array): string => {
+    const path = join(c.tmpDir, `b${b.seq}-${name}.csv`);
+    writeFileSync(path, data);
+    return path;
+  };
+  const tables = b.tables.map((t) => ({ table: t.table, path: write(t.table, t.bytes) }));
+  const keysPath = write('keys', b.keys);
+  const refsPath = write('refs', b.refs);
+  const quarantinePath = write('quarantine', b.quarantine);
+  try {
+    return await commitStaged(c, b, tables, keysPath, refsPath, quarantinePath);
+  } finally {
+    // Removed once loaded: deleted before the kernel writes them back, they never reach the disk.
+    for (const p of [...tables.map((t) => t.path), keysPath, refsPath, quarantinePath])
+      rmSync(p, { force: true });
+  }
+}
+
+async function commitStaged(
+  c: CommitContext,
+  b: StagedBatch,
+  tables: { table: string; path: string }[],
+  keysPath: string,
+  refsPath: string,
+  quarantinePath: string,
+): Promise<CommitResult> {
+  const { store } = c;
+  return store.transaction(async () => {
+    const read = (path: string, cols: string) => `read_csv('${path}', ${CSV_OPTS}, columns={${cols}})`;
+    const keysSrc = read(keysPath, `'k':'VARCHAR','t':'VARCHAR'`);
+    let duplicates: CommitResult['duplicates'] = [];
+    if (b.nKeys) {
+      duplicates = (
+        await store.all<{ k: string; t: string }>(
+          `SELECT k, t FROM ${keysSrc} WHERE k IN (SELECT ehds_key FROM ingested_record)`,
+        )
+      ).map((r) => ({ key: r.k, recordType: r.t }));
+    }
+    // Usually no duplicates: then rows go in unfiltered; otherwise only the few known keys are excluded.
+    const sqlKeys = duplicates.length
+      ? duplicates.map((d) => `'${d.key.replaceAll("'", "''")}'`).join(',')
+      : '';
+    const paths = `[${b.paths.map(sqlString).join(',')}]`;
+    const batch = sqlString(c.batchId);
+    for (const f of tables) {
+      const spec = c.specs.get(f.table)!;
+      const cols = spec.columns
+        .map((col, i) => `'${col.name}':'${col.kind === 'file' ? 'INTEGER' : spec.csvTypes[i]}'`)
+        .join(',');
+      const stored = spec.columns.filter((col) => col.name !== '_k');
+      const names = stored.map((col) => col.name).join(',');
+      // Provenance constants are not staged per row (see BatchWriter): the file by index, the batch empty.
+      const exprs = stored
+        .map((col) =>
+          col.kind === 'file' ? `${paths}[${col.name} + 1]` : col.kind === 'batch' ? batch : col.name,
+        )
+        .join(',');
+      const keyCol = spec.extraKey ? '_k' : 'ehds_key';
+      await store.run(
+        `INSERT INTO ${spec.name} (${names}) SELECT ${exprs} FROM ${read(f.path, cols)}` +
+          (sqlKeys ? ` WHERE ${keyCol} NOT IN (${sqlKeys})` : ''),
+      );
+    }
+    if (b.nKeys) {
+      await store.run(
+        `INSERT INTO ingested_record SELECT k, '${c.batchId}' FROM ${keysSrc}` +
+          (sqlKeys ? ` WHERE k NOT IN (${sqlKeys})` : ''),
+      );
+    }
+    if (b.nRefs) {
+      const refsSrc = read(refsPath, `'s':'VARCHAR','v':'VARCHAR','p':'BIGINT'`);
+      await store.run(`INSERT INTO person_identifier SELECT * FROM ${refsSrc} ON CONFLICT DO NOTHING`);
+      // One set-based statement per batch links every genotype whose sample is one of its persons.
+      if (b.linkGenotypes) {
+        await store.run(
+          `UPDATE genotype SET person_id = r.p FROM ${refsSrc} r
+           WHERE genotype.person_id IS NULL AND genotype.sample = r.v AND r.s = $1`,
+          [c.linkSystem],
+        );
+      }
+    }
+    if (b.nQuarantined) {
+      await store.run(
+        `INSERT INTO quarantine SELECT * FROM ${read(
+          quarantinePath,
+          `'b':'VARCHAR','f':'VARCHAR','l':'BIGINT','t':'VARCHAR','r':'VARCHAR','raw':'VARCHAR','at':'TIMESTAMP'`,
+        )}`,
+      );
+    }
+    for (const f of b.files) {
+      await store.run(
+        `INSERT INTO ingested_file VALUES ($1, $2, $3, $4, $5, $6, $7::TIMESTAMP) ON CONFLICT DO NOTHING`,
+        [f.sha256, f.path, f.format, c.datasetId, c.batchId, f.bytes, c.now],
+      );
+    }
+    return { duplicates };
+  });
+}
