@@ -2,6 +2,7 @@ import type { DatasetQuality } from '@openehds/client';
 import { QualityBadge } from '../components/QualityBadge';
 import { en } from '../i18n/en';
 import { fmt, formatDateTime, formatNumber } from '../i18n/format';
+import { DimensionsTable } from '../components/DimensionsTable';
 
 /** The dataset's quality label with drill-down to its dimensions and every failed check (Art. 78). */
 export function QualitySection({ quality }: { quality: DatasetQuality | null }) {
@@ -23,39 +24,10 @@ export function QualitySection({ quality }: { quality: DatasetQuality | null }) 
               at: formatDateTime(quality.ranAt),
             })}
           </p>
-          {quality.dimensions.length > 0 && (
-            <details>
-              <summary>{en.dataset.dimensions}</summary>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{en.dataset.dimension}</th>
-                      <th scope="col">{en.dataset.group}</th>
-                      <th scope="col" className="num">
-                        {en.dataset.weight}
-                      </th>
-                      <th scope="col" className="num">
-                        {en.dataset.score}
-                      </th>
-                      <th scope="col">{en.dataset.source}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {quality.dimensions.map((d) => (
-                      <tr key={d.id}>
-                        <th scope="row">{d.name}</th>
-                        <td>{d.group}</td>
-                        <td className="num">{d.weight}</td>
-                        <td className="num">{d.score == null ? '–' : Math.round(d.score)}</td>
-                        <td>{en.dataset.sources[d.source] ?? d.source}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
-          )}
+          <DimensionsTable
+            summary={en.dataset.dimensions}
+            rows={quality.dimensions.map((d) => ({ ...d, source: en.dataset.sources[d.source] ?? d.source }))}
+          />
           {quality.failedChecks.length > 0 && (
             <details data-testid="failed-checks">
               <summary>{fmt(en.dataset.showFailed, { n: quality.failedChecks.length })}</summary>

@@ -7,6 +7,7 @@ import { en } from '../i18n/en';
 import { fmt, formatDate, formatDateTime, formatNumber, nameOf } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 import type { NodeAccess } from './HolderPage';
+import { DimensionsTable } from '../components/DimensionsTable';
 
 /** The node's quality label, its checks (filterable to the failed ones) and the score over time. */
 export function QualityPanel({ access, version }: { access: NodeAccess; version: number }) {
@@ -58,41 +59,14 @@ export function QualityPanel({ access, version }: { access: NodeAccess; version:
               at: formatDateTime(q.ranAt),
             })}
           </p>
-          {q.label.dimensions.length > 0 && (
-            <details>
-              <summary>{en.holder.dimensionsTitle}</summary>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{en.dataset.dimension}</th>
-                      <th scope="col">{en.dataset.group}</th>
-                      <th scope="col" className="num">
-                        {en.dataset.weight}
-                      </th>
-                      <th scope="col" className="num">
-                        {en.dataset.score}
-                      </th>
-                      <th scope="col">{en.dataset.source}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {q.label.dimensions.map((d) => (
-                      <tr key={d.id}>
-                        <th scope="row">{d.name}</th>
-                        <td>{d.group}</td>
-                        <td className="num">{d.weight}</td>
-                        <td className="num">
-                          {d.basis === 'not assessed' ? '–' : Math.round(d.score * 100)}
-                        </td>
-                        <td>{nameOf(en.holder.basis, d.basis)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
-          )}
+          <DimensionsTable
+            summary={en.holder.dimensionsTitle}
+            rows={q.label.dimensions.map((d) => ({
+              ...d,
+              score: d.basis === 'not assessed' ? null : d.score * 100,
+              source: nameOf(en.holder.basis, d.basis),
+            }))}
+          />
           <div className="field checkbox">
             <input
               id={`${id}-failed`}
