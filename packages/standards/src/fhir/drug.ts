@@ -46,17 +46,26 @@ interface Immunization {
   status?: string;
 }
 
-/** MedicationRequest → OMOP drug_exposure with type 'EHR prescription' (32838). */
-export function mapMedicationRequest(m: MedicationRequest, ctx: FhirMapContext): FhirMapResult {
-  const base = eventBase('MedicationRequest', m, ctx);
-  if (typeof base === 'string') return { ok: false, reason: base };
-  const start = firstDate(m.authoredOn, m.dispenseRequest?.validityPeriod?.start);
-  if (!start) return { ok: false, reason: `${base.key} has no valid authoredOn` };
-  // OMOP requires drug_exposure_end_date; without one the convention is the start date.
-  const end = firstDate(m.dispenseRequest?.validityPeriod?.end) ?? start;
-  const code = pickCoding(m.medicationCodeableConcept);
-  const supply = m.dispenseRequest?.expectedSupplyDuration;
-  const dosage = m.dosageInstruction?.[0];
+type Base = Exclude<ReturnType<typeof eventBase>, string>;
+type Day = NonNullable<ReturnType<typeof firstDate>>;
+
+/**
+ * The drug_exposure row the three medication resources share; each passes what differs (type
+ * concept, end, route, and its own extra columns). OMOP requires an end date: without one it is the start.
+ */
+function drugExposure(
+  resourceType: string,
+  base: Base,
+  ctx: FhirMapContext,
+  d: {
+    start: Day;
+    end: Day;
+    type: number;
+    code: ReturnType<typeof pickCoding>;
+    route?: CodeableConcept;
+    extra: Record<string, unknown>;
+  },
+): FhirMapResult {
   return {
     ok: true,
     key: base.key,
@@ -65,27 +74,47 @@ export function mapMedicationRequest(m: MedicationRequest, ctx: FhirMapContext):
         table: 'drug_exposure',
         personRef: base.personRef,
         row: {
-          drug_exposure_id: ctx.stableId(ctx.datasetId, 'MedicationRequest', base.id),
+          drug_exposure_id: ctx.stableId(ctx.datasetId, resourceType, base.id),
           drug_concept_id: 0,
-          drug_exposure_start_date: start.date,
-          drug_exposure_start_datetime: start.datetime,
-          drug_exposure_end_date: end.date,
-          drug_exposure_end_datetime: end.datetime,
-          drug_type_concept_id: TYPE_EHR_PRESCRIPTION,
-          refills: num(m.dispenseRequest?.numberOfRepeatsAllowed),
-          quantity: num(m.dispenseRequest?.quantity?.value),
-          days_supply: supply?.code === 'd' || supply?.unit === 'days' ? num(supply.value) : undefined,
-          sig: str(dosage?.text, 2000),
+          drug_exposure_start_date: d.start.date,
+          drug_exposure_start_datetime: d.start.datetime,
+          drug_exposure_end_date: d.end.date,
+          drug_exposure_end_datetime: d.end.datetime,
+          drug_type_concept_id: d.type,
           route_concept_id: 0,
           visit_occurrence_id: base.visitId,
-          drug_source_value: str(code?.code),
+          drug_source_value: str(d.code?.code),
           drug_source_concept_id: 0,
-          route_source_value: str(pickCoding(dosage?.route)?.code),
-          ehds_vocabulary: code?.vocabulary,
+          route_source_value: str(pickCoding(d.route)?.code),
+          ehds_vocabulary: d.code?.vocabulary,
+          ...d.extra,
         },
       },
     ],
   };
+}
+
+/** MedicationRequest → OMOP drug_exposure with type 'EHR prescription' (32838). */
+export function mapMedicationRequest(m: MedicationRequest, ctx: FhirMapContext): FhirMapResult {
+  const base = eventBase('MedicationRequest', m, ctx);
+  if (typeof base === 'string') return { ok: false, reason: base };
+  const start = firstDate(m.authoredOn, m.dispenseRequest?.validityPeriod?.start);
+  if (!start) return { ok: false, reason: `${base.key} has no valid authoredOn` };
+  const supply = m.dispenseRequest?.expectedSupplyDuration;
+  const dosage = m.dosageInstruction?.[0];
+  return drugExposure('MedicationRequest', base, ctx, {
+    start,
+    end: firstDate(m.dispenseRequest?.validityPeriod?.end) ?? start,
+    type: TYPE_EHR_PRESCRIPTION,
+    code: pickCoding(m.medicationCodeableConcept),
+    route: dosage?.route,
+    extra: {
+      refills: num(m.dispenseRequest?.numberOfRepeatsAllowed),
+      quantity: num(m.dispenseRequest?.quantity?.value),
+      days_supply: supply?.code === 'd' || supply?.unit === 'days' ? num(supply.value) : undefined,
+      sig: str(dosage?.text, 2000),
+    },
+  });
 }
 
 /** MedicationStatement → OMOP drug_exposure with type 'Patient self-report' (32865). */
@@ -94,35 +123,15 @@ export function mapMedicationStatement(m: MedicationStatement, ctx: FhirMapConte
   if (typeof base === 'string') return { ok: false, reason: base };
   const start = firstDate(m.effectiveDateTime, m.effectivePeriod?.start, m.dateAsserted);
   if (!start) return { ok: false, reason: `${base.key} has no valid effective date or dateAsserted` };
-  const end = firstDate(m.effectivePeriod?.end) ?? start;
-  const code = pickCoding(m.medicationCodeableConcept);
   const dosage = m.dosage?.[0];
-  return {
-    ok: true,
-    key: base.key,
-    rows: [
-      {
-        table: 'drug_exposure',
-        personRef: base.personRef,
-        row: {
-          drug_exposure_id: ctx.stableId(ctx.datasetId, 'MedicationStatement', base.id),
-          drug_concept_id: 0,
-          drug_exposure_start_date: start.date,
-          drug_exposure_start_datetime: start.datetime,
-          drug_exposure_end_date: end.date,
-          drug_exposure_end_datetime: end.datetime,
-          drug_type_concept_id: TYPE_PATIENT_SELF_REPORT,
-          sig: str(dosage?.text, 2000),
-          route_concept_id: 0,
-          visit_occurrence_id: base.visitId,
-          drug_source_value: str(code?.code),
-          drug_source_concept_id: 0,
-          route_source_value: str(pickCoding(dosage?.route)?.code),
-          ehds_vocabulary: code?.vocabulary,
-        },
-      },
-    ],
-  };
+  return drugExposure('MedicationStatement', base, ctx, {
+    start,
+    end: firstDate(m.effectivePeriod?.end) ?? start,
+    type: TYPE_PATIENT_SELF_REPORT,
+    code: pickCoding(m.medicationCodeableConcept),
+    route: dosage?.route,
+    extra: { sig: str(dosage?.text, 2000) },
+  });
 }
 
 /** Immunization → OMOP drug_exposure carrying the vaccine code (CVX in Synthea), type 'EHR'. */
@@ -132,31 +141,12 @@ export function mapImmunization(i: Immunization, ctx: FhirMapContext): FhirMapRe
   if (i.status === 'not-done') return { ok: true, key: base.key, rows: [], skipped: 'immunization not done' };
   const start = firstDate(i.occurrenceDateTime, i.recorded);
   if (!start) return { ok: false, reason: `${base.key} has no valid occurrenceDateTime` };
-  const code = pickCoding(i.vaccineCode);
-  return {
-    ok: true,
-    key: base.key,
-    rows: [
-      {
-        table: 'drug_exposure',
-        personRef: base.personRef,
-        row: {
-          drug_exposure_id: ctx.stableId(ctx.datasetId, 'Immunization', base.id),
-          drug_concept_id: 0,
-          drug_exposure_start_date: start.date,
-          drug_exposure_start_datetime: start.datetime,
-          drug_exposure_end_date: start.date,
-          drug_exposure_end_datetime: start.datetime,
-          drug_type_concept_id: TYPE_EHR,
-          lot_number: str(i.lotNumber),
-          route_concept_id: 0,
-          visit_occurrence_id: base.visitId,
-          drug_source_value: str(code?.code),
-          drug_source_concept_id: 0,
-          route_source_value: str(pickCoding(i.route)?.code),
-          ehds_vocabulary: code?.vocabulary,
-        },
-      },
-    ],
-  };
+  return drugExposure('Immunization', base, ctx, {
+    start,
+    end: start,
+    type: TYPE_EHR,
+    code: pickCoding(i.vaccineCode),
+    route: i.route,
+    extra: { lot_number: str(i.lotNumber) },
+  });
 }
