@@ -9,11 +9,9 @@ import {
 } from '@openehds/client';
 import { ErrorBox } from '../components/ErrorBox';
 import { DateField, FieldErrors, TextArea, TextField } from '../components/fields';
-import { QualityBadge } from '../components/QualityBadge';
-import { periodText } from '../catalogue/description-text';
 import { Loading } from '../components/Loading';
 import { en } from '../i18n/en';
-import { fmt, formatDateTime, formatNumber, nameOf } from '../i18n/format';
+import { fmt, formatDateTime, nameOf } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 import {
   addLanguage,
@@ -27,6 +25,7 @@ import {
   type PlacedIssues,
 } from './draft-form';
 import type { NodeAccess } from './HolderPage';
+import { Derived } from './DerivedFacts';
 
 const CATEGORY_CODES = Object.keys(en.healthCategories) as (keyof typeof en.healthCategories)[];
 const ACCESS_RIGHTS: AccessRights[] = ['PUBLIC', 'RESTRICTED', 'NON_PUBLIC'];
@@ -50,45 +49,6 @@ export function DescriptionForm({ access, version }: { access: NodeAccess; versi
         />
       )}
     </section>
-  );
-}
-
-function Derived({ dataset }: { dataset: NodeDataset }) {
-  const d = dataset.derived;
-  const rows = [
-    {
-      label: en.dataset.individuals,
-      value: d.numberOfUniqueIndividuals == null ? '–' : formatNumber(d.numberOfUniqueIndividuals),
-    },
-    { label: en.dataset.records, value: d.numberOfRecords == null ? '–' : formatNumber(d.numberOfRecords) },
-    {
-      label: en.dataset.ageRange,
-      value:
-        d.minTypicalAge == null || d.maxTypicalAge == null
-          ? '–'
-          : fmt(en.dataset.ageRangeValue, { min: d.minTypicalAge, max: d.maxTypicalAge }),
-    },
-    { label: en.dataset.period, value: periodText(d.temporal) || '–' },
-    { label: en.dataset.codingSystems, value: d.codingSystems.join(', ') || '–' },
-  ];
-  return (
-    <div className="derived">
-      <h4>{en.holder.derived}</h4>
-      <dl className="key-values">
-        {rows.map((r) => (
-          <div key={r.label}>
-            <dt>{r.label}</dt>
-            <dd>{r.value}</dd>
-          </div>
-        ))}
-        <div>
-          <dt>{en.holder.currentLabel}</dt>
-          <dd>
-            <QualityBadge quality={dataset.quality} />
-          </dd>
-        </div>
-      </dl>
-    </div>
   );
 }
 
