@@ -48,3 +48,94 @@ export type {
   PullBody,
 } from './federation/protocol';
 export { registerProblemHandler } from './http/problem-handler';
+export {
+  addCalendarMonths,
+  addWorkingDays,
+  isoDay,
+  isWorkingDay,
+  workingDaysBetween,
+} from './deadlines/calendar';
+export {
+  ADDITIONAL_INFORMATION_DAYS,
+  COMPLETENESS_DAYS,
+  decisionPeriod,
+  PUBLICATION_WORKING_DAYS,
+} from './deadlines/periods';
+export type { DecisionPeriod } from './deadlines/periods';
+export { AT_RISK_DAYS, AT_RISK_SHARE, clockOf, computeClocks } from './deadlines/clocks';
+export type {
+  Clock,
+  ClockExtension,
+  ClockInput,
+  ClockName,
+  Clocks,
+  ClockState,
+  StatusEvent,
+} from './deadlines/types';
+export { validateExtension } from './deadlines/extension';
+export type { ExtensionPlan } from './deadlines/extension';
+export { queueRank, workQueue } from './deadlines/work-queue';
+export type { Queueable, QueueRank } from './deadlines/work-queue';
+export { isActive, isCurrentVersion, isLiveStatus } from './permits/status';
+export { planGrant } from './permits/grant';
+export type { PermitGrant } from './permits/grant';
+export { planAmendment } from './permits/amendment';
+export type { PermitAmendment } from './permits/amendment';
+export { planRenewal, renewalDeadline, validateRenewalRequest } from './permits/renewal';
+export type { PermitRenewal } from './permits/renewal';
+export { DELETION_MONTHS, deletionDueAt, dueExpiries, planRevocation } from './permits/ending';
+export { MAX_PERMIT_YEARS, validateDuration } from './permits/duration';
+export { parsePermitNumber, permitNumber } from './permits/permit-number';
+export type { PermitEnding, PermitStatus, PermitSuccession, PermitVersion } from './permits/types';
+export { parseDuoCsv } from './duo/parse-duo-csv';
+export { DUO_TERMS, resolveDuoCode } from './duo/terms';
+export type { DuoRole, KnownDuoTerm } from './duo/terms';
+export { matchDataUse } from './duo/match';
+export type {
+  DataUse,
+  DataUseMatch,
+  DataUsePurpose,
+  DuoCondition,
+  DuoFinding,
+  DuoTerm,
+  FindingOutcome,
+} from './duo/types';
+export {
+  ineligiblePurposes,
+  isAccelerated,
+  PROHIBITED_USES,
+  PUBLIC_BODY_PURPOSES,
+  PURPOSE_LETTER,
+  PURPOSES,
+} from './applications/purposes';
+export type { ApplicantStanding, ProhibitedUse, Purpose } from './applications/purposes';
+export {
+  APPLICATION_KINDS,
+  ApplicationContent,
+  ETHICS_STATUSES,
+  LEGAL_BASES,
+  NamedPerson,
+  PERSON_ROLES,
+  RequestedDataset,
+  StatisticalTable,
+} from './applications/content';
+export type { ApplicationKind } from './applications/content';
+export { completenessIssues } from './applications/completeness';
+export {
+  allowedEvents,
+  APPLICATION_EVENTS,
+  APPLICATION_STATUSES,
+  EVENT_ACTOR,
+  isFinal,
+  nextStatus,
+  OUTCOMES,
+  transitionOf,
+} from './applications/status';
+export type { ApplicationEvent, ApplicationStatus, Outcome } from './applications/status';
+export { assessmentState, CRITERIA, CRITERION_IDS, VERDICTS } from './applications/assessment';
+export type { AssessmentState, CriterionAssessment, CriterionId, Verdict } from './applications/assessment';
+export { DEFAULT_FEE_SCHEDULE, estimateFees } from './fees/estimate';
+export type { FeeEstimate, FeeLine, FeeSchedule } from './fees/estimate';
+export { exampleApplication } from './applications/example';
+export { signDocument, verifyDocument } from './signing/signed-document';
+export type { DocumentCheck, SignedDocument } from './signing/signed-document';
