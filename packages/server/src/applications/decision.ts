@@ -15,11 +15,13 @@ import { appendIn } from '../audit/service';
 import type { Principal } from '../auth/roles';
 import type { HubConfig } from '../config';
 import { hubKeyPair } from '../federation/hub-key';
+import { publishesOnDecision } from '../transparency/publication';
 import { insertPermit, nextPermitNumber, type PermitContent } from '../permits/store';
 import { assessmentOf } from './assessment';
 import { latestEstimate } from './fees';
 import { applicationFor } from './service';
 import { appendEvent, loadApplication, type ApplicationRecord } from './store';
+import { crossBorderAfterDecision } from '../cross-border/outgoing';
 
 /**
  * The HDAB's decision (Art. 68(3), (9), (10)): grant, partial grant, refusal, or an anonymised answer
@@ -232,8 +234,9 @@ export async function decide(
       [decisionId, id, input.outcome, JSON.stringify(signed), p.accountId, now.toISOString()],
     );
     await tx.query(
-      `UPDATE application SET status = 'DECISION_ISSUED', resume_status = NULL, outcome = $2, decided_at = $3, updated_at = now() WHERE id = $1`,
-      [id, input.outcome, now.toISOString()],
+      `UPDATE application SET status = 'DECISION_ISSUED', resume_status = NULL, outcome = $2, decided_at = $3,
+         published_at = CASE WHEN $4 THEN $3::timestamptz END, updated_at = now() WHERE id = $1`,
+      [id, input.outcome, now.toISOString(), publishesOnDecision(config)],
     );
     await appendEvent(tx, {
       applicationId: id,
@@ -245,6 +248,7 @@ export async function decide(
       reason: input.reasons,
       details: { outcome: input.outcome, permit: permitNumber },
     });
+    await crossBorderAfterDecision(tx, id, input.outcome, signed); // Art. 68(5): a forwarded file's decision goes back
     if (content) {
       await insertPermit(tx, {
         id: permitNumber!,

@@ -16,6 +16,7 @@ import {
 import { appendIn } from '../audit/service';
 import type { Principal } from '../auth/roles';
 import { appendEvent, loadApplication, type ApplicationRecord } from './store';
+import { crossBorderAfterTransition } from '../cross-border/outgoing';
 
 /**
  * The life of a case file up to the decision: drafts the applicant autosaves, submission with the
@@ -160,6 +161,7 @@ async function move(
     outcome: 'success',
     details: { from: app.status, to, ...(reason ? { reason } : {}) },
   });
+  await crossBorderAfterTransition(tx, app.id, event, reason); // Art. 67(3): forward, report back, withdraw copies
 }
 
 /**
@@ -256,10 +258,11 @@ export async function provideInformation(
 }
 
 /** The scheduler refuses a file whose applicant did not answer within 4 weeks (Art. 68(4)). */
-export async function lapse(db: Db, id: string): Promise<void> {
+export async function lapse(db: Db, id: string, publish: boolean): Promise<void> {
   await db.transaction(async (tx) => {
     const app = await loadApplication(tx, id, true);
     if (app.status !== 'AWAITING_ADDITIONAL_INFORMATION') return;
+    const now = new Date().toISOString();
     await move(
       tx,
       null,
@@ -267,7 +270,12 @@ export async function lapse(db: Db, id: string): Promise<void> {
       'lapse',
       'the additional information was not provided within 4 weeks (Art. 68(4))',
       {},
-      { outcome: 'REFUSED', decided_at: new Date().toISOString() },
+      {
+        outcome: 'REFUSED',
+        decided_at: now,
+        // Art. 57(1)(j)(iii): published at once when the hub publishes decisions as they are issued.
+        published_at: publish ? now : null,
+      },
     );
   });
 }
