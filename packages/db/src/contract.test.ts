@@ -40,7 +40,7 @@ describe.each(drivers)('store contract on %s', (driver, open) => {
     await expect(
       db.transaction(async (tx) => {
         await tx.query(
-          `INSERT INTO organisation (id, name, kind, country) VALUES (gen_random_uuid(), 'Half-written', 'x', 'ES')`,
+          `INSERT INTO organisation (id, name, kind, country) VALUES (gen_random_uuid(), 'Half-written', 'biotech_company', 'ES')`,
         );
         throw new Error('crash');
       }),

@@ -23,6 +23,9 @@ export interface TaskContext {
 /** Runs one task type; its return value (JSON) is the result sent to the hub. */
 export type TaskHandler = (payload: JsonValue, ctx: TaskContext) => Promise<unknown>;
 
+/** A check before dispatch: throws to refuse the task. */
+export type TaskGuard = (type: string, payload: JsonValue) => Promise<void>;
+
 /** Things the runtime reports (for logs and tests). */
 export type RuntimeEvent =
   | { kind: 'status'; status: NodeStatus }
@@ -59,6 +62,11 @@ export interface NodeRuntime {
   readonly hubPublicKey: string | undefined;
   /** Registers the handler for a task type (`runtime.on('ping', async (payload, ctx) => result)`). */
   on(type: string, handler: TaskHandler): NodeRuntime;
+  /**
+   * Adds a check that runs before every handler (e.g. the permit check); when it throws, the task
+   * fails with its message and no handler runs.
+   */
+  guard(check: TaskGuard): NodeRuntime;
   /** Registers (or re-registers to learn the status) and pins the hub key. */
   register(): Promise<RegistrationStatus>;
   /** Registers, then in the background waits for approval, pulls and runs tasks, sends heartbeats. */
@@ -75,6 +83,7 @@ export interface NodeRuntime {
 export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
   const client = new FederationClient(options.transport, options.identity);
   const handlers = new Map<string, TaskHandler>();
+  const guards: TaskGuard[] = [];
   // Tasks received whose result the hub has not acknowledged yet; named in every pull (see client.ts).
   const held = new Set<string>();
   const running = new Set<Promise<void>>();
@@ -153,6 +162,7 @@ export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
       };
     } else {
       try {
+        for (const check of guards) await check(task.type, task.payload);
         const value = await handler(task.payload, {
           taskId: task.taskId,
           nodeId: options.identity.nodeId,
@@ -231,6 +241,10 @@ export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
     },
     on(type, handler) {
       handlers.set(type, handler);
+      return runtime;
+    },
+    guard(check) {
+      guards.push(check);
       return runtime;
     },
     register: () => register(),

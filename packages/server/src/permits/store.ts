@@ -90,7 +90,9 @@ export async function loadPermit(db: Queryable, id: string): Promise<PermitRecor
 
 /** Loads a permit version and locks its row until the transaction ends (changes of one version serialise). */
 export async function lockPermit(tx: Queryable, id: string): Promise<PermitRecord> {
-  const [row] = await tx.query<Record<string, unknown>>('SELECT * FROM permit WHERE id = $1 FOR UPDATE', [id]);
+  const [row] = await tx.query<Record<string, unknown>>('SELECT * FROM permit WHERE id = $1 FOR UPDATE', [
+    id,
+  ]);
   if (!row) throw notFound('permit', id);
   return toPermit(row);
 }
