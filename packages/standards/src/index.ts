@@ -3,6 +3,9 @@
 // HealthDCAT-AP R8 on DCAT-AP 3: dataset descriptions, catalogue RDF, serialisations, SHACL validation.
 export { catalogueToRdf } from './healthdcat/catalogue-to-rdf';
 export { defaultConformanceDir } from './healthdcat/conformance-dir';
+export { DUO_PARAMETERS, dataUseSchema, dataUseTerm } from './healthdcat/data-use';
+export type { DataUseParameter } from './healthdcat/data-use';
+export { dataUseFromRdf, duoIri } from './healthdcat/data-use-rdf';
 export { finnishCatalogue, finnishT2dCohort } from './healthdcat/fixtures';
 export { prefixes as healthDcatPrefixes } from './healthdcat/graph-builder';
 export { toJsonLd, toJsonLdObject } from './healthdcat/jsonld';
@@ -29,6 +32,7 @@ export type {
   AgentContact,
   CatalogueDescription,
   ContactPoint,
+  DataUseCondition,
   DatasetDescription,
   DerivedStatistics,
   Distribution,

@@ -87,6 +87,8 @@ describe.runIf(available)('catalogue conformance against the official shapes', (
       expect(d.derived.numberOfUniqueIndividuals).toBe(150);
       expect(d.derived.codingSystems).toEqual(expect.arrayContaining(['SNOMED-CT', 'LOINC']));
       expect(d.qualityLabel?.stars).toBe(run.label.stars);
+      // The demo biobank's DUO data-use conditions (HMB, IRB, NCU) are in the validated graph too.
+      expect(d.dataUse?.map((c) => c.code)).toEqual(['DUO:0000006', 'DUO:0000021', 'DUO:0000046']);
     },
   );
 

@@ -161,6 +161,7 @@ export function buildDescription(input: {
     retentionPeriod: draft.retentionPeriod,
     hasStructuredData: true,
     variables: omopDictionary(tablesWithData.length ? tablesWithData : ['person']),
+    ...(draft.dataUse?.length ? { dataUse: draft.dataUse } : {}),
     derived: {
       numberOfRecords: s.numberOfRecords.total.value ?? 0,
       numberOfUniqueIndividuals: s.numberOfUniqueIndividuals.value ?? 0,

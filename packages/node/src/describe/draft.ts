@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { HEALTH_CATEGORIES } from '@openehds/standards';
+import { HEALTH_CATEGORIES, dataUseSchema, type DataUseCondition } from '@openehds/standards';
 import type { NodeConfig } from '../config';
 
 /**
@@ -34,6 +34,11 @@ export const DatasetDraftSchema = z.object({
   provenance: z.string().trim().min(1, 'describe how the data came to be'),
   retentionPeriod: z.object({ start: z.iso.date(), end: z.iso.date().optional() }).optional(),
   theme: z.array(z.string()).default(['HEAL']),
+  /**
+   * GA4GH DUO data-use conditions (EHDS.md §16): one primary permission plus modifiers, matched
+   * against each application's stated use and shown to the applicant and the HDAB. Absent: none stated.
+   */
+  dataUse: dataUseSchema.optional(),
 });
 
 /** The holder-completed part of a dataset description. */
@@ -41,10 +46,33 @@ export type DatasetDraft = z.infer<typeof DatasetDraftSchema>;
 
 const FILE = 'dataset-draft.json';
 
+/**
+ * Demo data-use conditions per synthetic profile, as such holders typically state them (our choice,
+ * not from any real holder): a research biobank under consent for health research, ethics approval
+ * and non-commercial use; a public cancer registry for health purposes within the EU, results to be
+ * published; a university hospital for health research with ethics approval, within the EEA (its
+ * GDPR transfer limits). A node without a seed profile states none until its holder does.
+ */
+function demoDataUse(
+  profile: 'biobank' | 'cancer-registry' | 'hospital' | undefined,
+): DataUseCondition[] | undefined {
+  switch (profile) {
+    case 'biobank':
+      return [{ code: 'DUO:0000006' }, { code: 'DUO:0000021' }, { code: 'DUO:0000046' }];
+    case 'cancer-registry':
+      return [{ code: 'DUO:0000006' }, { code: 'DUO:0000022', countries: ['EU'] }, { code: 'DUO:0000019' }];
+    case 'hospital':
+      return [{ code: 'DUO:0000006' }, { code: 'DUO:0000021' }, { code: 'DUO:0000022', countries: ['EEA'] }];
+    default:
+      return undefined;
+  }
+}
+
 /** A sensible first draft from the node's configuration, so a new node can publish at once. */
 export function defaultDraft(config: NodeConfig): DatasetDraft {
   const genomic = config.seed?.profile === 'biobank';
   const registry = config.seed?.profile === 'cancer-registry';
+  const dataUse = demoDataUse(config.seed?.profile);
   return {
     title: {
       en: `${config.organisation}: ${registry ? 'cancer registry' : genomic ? 'biobank cohort' : 'patient records'}`,
@@ -66,6 +94,7 @@ export function defaultDraft(config: NodeConfig): DatasetDraft {
     provenance:
       'Extracted from the data holder’s source systems and harmonised to OMOP CDM 5.4 by the OpenEHDS node.',
     theme: ['HEAL'],
+    ...(dataUse ? { dataUse } : {}),
   };
 }
 

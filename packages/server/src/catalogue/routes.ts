@@ -27,6 +27,7 @@ const SearchQuery = z.object({
   country: list,
   codingSystem: list,
   accessRights: list,
+  dataUse: list,
   minStars: z.coerce.number().int().min(0).max(5).optional(),
   minIndividuals: z.coerce.number().int().min(0).optional(),
   page: z.coerce.number().int().min(1).default(1),

@@ -8,6 +8,7 @@ const ds = (
   cats: string[],
   stars: number,
   individuals: number,
+  dataUse: string[] = [],
 ): DatasetSummary => ({
   id,
   title: { en: `Dataset ${id}` },
@@ -22,12 +23,13 @@ const ds = (
   temporal: null,
   quality: { stars, score: stars * 18 },
   keywords: [],
+  dataUse,
   publishedAt: `2026-11-0${id === 'a' ? 1 : id === 'b' ? 2 : 3}T00:00:00Z`,
 });
 
 const all = [
-  ds('a', 'FI', ['EHRS', 'EINS'], 4, 2000),
-  ds('b', 'ES', ['MRMR'], 3, 800),
+  ds('a', 'FI', ['EHRS', 'EINS'], 4, 2000, ['HMB', 'IRB', 'NCU']),
+  ds('b', 'ES', ['MRMR'], 3, 800, ['HMB', 'GS']),
   ds('c', 'DE', ['EHRS'], 5, 3000),
 ];
 
@@ -58,6 +60,18 @@ describe('catalogue search', () => {
       { value: 'EHRS', count: 1 },
       { value: 'EINS', count: 1 },
     ]);
+  });
+
+  it('filters by DUO data-use condition (any of the codes given) and counts them as a facet', () => {
+    const r = searchCatalogue(all, { dataUse: ['ncu'], page: 1, pageSize: 10 });
+    expect(r.items.map((d) => d.id)).toEqual(['a']);
+    expect(r.facets.dataUse).toEqual([
+      { value: 'HMB', count: 2 },
+      { value: 'GS', count: 1 },
+      { value: 'IRB', count: 1 },
+      { value: 'NCU', count: 1 },
+    ]);
+    expect(searchCatalogue(all, { dataUse: ['GS', 'NCU'], page: 1, pageSize: 10 }).total).toBe(2);
   });
 
   it('pages', () => {

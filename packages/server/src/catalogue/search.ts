@@ -11,6 +11,8 @@ export interface CatalogueQuery {
   country?: string[];
   codingSystem?: string[];
   accessRights?: string[];
+  /** DUO shorthands (`HMB`, `NCU`): datasets carrying any of them. */
+  dataUse?: string[];
   minStars?: number;
   minIndividuals?: number;
   page: number;
@@ -27,7 +29,10 @@ export interface CatalogueResult {
   total: number;
   page: number;
   pageSize: number;
-  facets: Record<'healthCategory' | 'country' | 'codingSystem' | 'accessRights' | 'stars', FacetValue[]>;
+  facets: Record<
+    'healthCategory' | 'country' | 'codingSystem' | 'accessRights' | 'dataUse' | 'stars',
+    FacetValue[]
+  >;
 }
 
 type FacetKey = keyof CatalogueResult['facets'];
@@ -37,6 +42,7 @@ const FACET_VALUES: Record<FacetKey, (d: DatasetSummary) => string[]> = {
   country: (d) => [d.country],
   codingSystem: (d) => d.codingSystems,
   accessRights: (d) => [d.accessRights],
+  dataUse: (d) => d.dataUse,
   stars: (d) => (d.quality ? [String(d.quality.stars)] : []),
 };
 
@@ -66,6 +72,14 @@ function passes(d: DatasetSummary, query: CatalogueQuery, except?: FacetKey): bo
   if (except !== 'country' && !anyOf(query.country, [d.country])) return false;
   if (except !== 'codingSystem' && !anyOf(query.codingSystem, d.codingSystems)) return false;
   if (except !== 'accessRights' && !anyOf(query.accessRights, [d.accessRights])) return false;
+  if (
+    except !== 'dataUse' &&
+    !anyOf(
+      query.dataUse?.map((c) => c.toUpperCase()),
+      d.dataUse,
+    )
+  )
+    return false;
   if (except !== 'stars' && query.minStars !== undefined && (d.quality?.stars ?? 0) < query.minStars)
     return false;
   if (query.minIndividuals !== undefined && (d.numberOfUniqueIndividuals ?? 0) < query.minIndividuals)

@@ -1,3 +1,5 @@
+import { resolveDuoCode } from '@openehds/core';
+
 /**
  * What the catalogue search shows of each published dataset: a flat projection of its HealthDCAT-AP
  * description, the node it lives at, and its quality label. Pure.
@@ -16,6 +18,8 @@ export interface DatasetSummary {
   temporal: { start: string; end?: string } | null;
   quality: { stars: number; score: number } | null;
   keywords: string[];
+  /** DUO shorthands of the dataset's data-use conditions (e.g. `HMB`, `NCU`), for the facet. */
+  dataUse: string[];
   publishedAt: string;
 }
 
@@ -45,6 +49,7 @@ export function summarise(d: StoredDataset): DatasetSummary {
       codingSystems?: string[];
     };
     qualityLabel?: { stars: number; score: number };
+    dataUse?: { code: string }[];
   };
   return {
     id: d.id,
@@ -60,6 +65,10 @@ export function summarise(d: StoredDataset): DatasetSummary {
     temporal: desc.derived?.temporalCoverage ?? null,
     quality: desc.qualityLabel ? { stars: desc.qualityLabel.stars, score: desc.qualityLabel.score } : null,
     keywords: Object.values(desc.keywords ?? {}).flat(),
+    dataUse: (Array.isArray(desc.dataUse) ? desc.dataUse : []).map((c) => {
+      const term = resolveDuoCode(String(c?.code ?? ''));
+      return term?.shorthand ?? term?.id ?? String(c?.code ?? '');
+    }),
     publishedAt: d.publishedAt,
   };
 }

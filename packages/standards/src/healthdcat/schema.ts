@@ -5,6 +5,7 @@
  */
 import { invalid, type Issue } from '@openehds/core';
 import { z } from 'zod';
+import { dataUseSchema } from './data-use';
 import { quantumStars } from './quality';
 import type { CatalogueDescription, DatasetDescription } from './types';
 import {
@@ -171,6 +172,7 @@ export const datasetDescriptionSchema = z
     retentionPeriod: period.optional(),
     hasStructuredData: z.boolean(),
     variables: variables.optional(),
+    dataUse: dataUseSchema.optional(),
     derived,
     qualityLabel: qualityLabel.optional(),
   })

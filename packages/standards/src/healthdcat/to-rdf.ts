@@ -5,6 +5,7 @@
  */
 import { DataFactory, type NamedNode, type Store } from 'n3';
 import { agentToRdf, contactPointToRdf } from './agent-rdf';
+import { dataUseToRdf } from './data-use-rdf';
 import { distributionToRdf } from './distribution-rdf';
 import { GraphBuilder, mint } from './graph-builder';
 import { qualityLabelToRdf } from './quality';
@@ -83,6 +84,7 @@ export function writeDataset(g: GraphBuilder, d: DatasetDescription): NamedNode 
   if (d.retentionPeriod) g.add(ds, 'healthdcatap:retentionPeriod', period(g, d.retentionPeriod));
   g.typed(ds, 'healthdcatap:hasStructuredData', d.hasStructuredData, 'xsd:boolean');
   if (d.variables) g.add(ds, 'healthdcatap:hasVariables', variablesToRdf(g, d.variables, d.iri));
+  dataUseToRdf(g, ds, d.dataUse);
   if (d.qualityLabel) qualityLabelToRdf(g, ds, d.qualityLabel);
   return ds;
 }

@@ -128,6 +128,24 @@ export interface LegalBasis {
   source?: string;
 }
 
+/**
+ * One GA4GH Data Use Ontology (DUO) condition on the dataset (EHDS.md §16): a DUO term and the
+ * parameters some terms need. Shown to applicants and the HDAB and matched against the stated use;
+ * an aid only, the data permit rules (Art. 68). `schema.ts` stores `code` as the DUO CURIE.
+ */
+export interface DataUseCondition {
+  /** DUO CURIE, e.g. `DUO:0000006` (HMB); input may also be a shorthand or the OBO IRI. */
+  code: string;
+  /** DS: the diseases the data may be used for (ICD-10, MONDO, …), e.g. `E11`. */
+  diseaseCodes?: string[];
+  /** GS: ISO 3166-1 alpha-2 countries where use is allowed; `EU` and `EEA` stand for all members. */
+  countries?: string[];
+  /** TS: use allowed until this ISO date; MOR: no publication before it. */
+  until?: string;
+  /** TS: use allowed for this many months. */
+  months?: number;
+}
+
 /** Everything needed for one HealthDCAT-AP dataset record. */
 export interface DatasetDescription {
   /** Persistent IRI of the dataset. */
@@ -179,6 +197,8 @@ export interface DatasetDescription {
   retentionPeriod?: Period;
   hasStructuredData: boolean;
   variables?: VariableGroup;
+  /** DUO data-use conditions: one primary permission plus modifiers; absent when none are stated. */
+  dataUse?: DataUseCondition[];
   derived: DerivedStatistics;
   qualityLabel?: QualityLabel;
 }

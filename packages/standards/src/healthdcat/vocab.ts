@@ -30,6 +30,8 @@ export const NS = {
   eli: 'http://data.europa.eu/eli/ontology#',
   oa: 'http://www.w3.org/ns/oa#',
   prov: 'http://www.w3.org/ns/prov#',
+  /** Our extension for DUO data-use conditions (no HealthDCAT-AP property exists yet; EHDS.md §16). */
+  datause: 'https://openehds.eu/ns/data-use#',
 } as const;
 
 /** Access levels: one HealthData@EU shape set each, chosen by `dct:accessRights`. */

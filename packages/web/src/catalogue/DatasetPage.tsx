@@ -9,6 +9,7 @@ import { en } from '../i18n/en';
 import { formatDate, nameOf } from '../i18n/format';
 import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
+import { DataUseSection } from './DataUseSection';
 import { keywordsIn, legalBasesIn, legislationName, periodText, textsIn } from './description-text';
 import { pickLang } from './labels';
 import { availableLanguages } from './languages';
@@ -133,6 +134,7 @@ function DatasetView({ dataset }: { dataset: DatasetDetail }) {
             )}
           </dl>
         </section>
+        <DataUseSection conditions={d.dataUse} />
         <QualitySection quality={dataset.quality} />
         <StatisticsSection stats={dataset.statistics} />
         <RdfLinks id={dataset.id} />

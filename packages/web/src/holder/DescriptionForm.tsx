@@ -24,6 +24,7 @@ import {
   splitList,
   type PlacedIssues,
 } from './draft-form';
+import { DataUseConditions } from './DataUseConditions';
 import type { NodeAccess } from './HolderPage';
 import { Derived } from './DerivedFacts';
 
@@ -103,7 +104,7 @@ function DraftEditor({
       return true;
     } catch (err) {
       if (err instanceof ApiError && err.status === 400 && err.issues.length > 0) {
-        setIssues(placeIssues(err.issues, formFields(draftLanguages(body))));
+        setIssues(placeIssues(err.issues, formFields(draftLanguages(body), body.dataUse?.length)));
       } else setError(err);
       return false;
     }
@@ -362,6 +363,7 @@ function DraftEditor({
             />
           </div>
         </fieldset>
+        <DataUseConditions value={draft.dataUse} onChange={(dataUse) => update({ dataUse })} errs={errs} />
         <TextField
           label={en.holder.themeField}
           hint={en.holder.themeHint}

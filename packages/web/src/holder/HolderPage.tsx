@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { createNodeClient, type HolderNode, type NodeClient } from '@openehds/client';
 import { hub } from '../api';
+import { CostRequests } from '../applications/CostRequests';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
 import { en } from '../i18n/en';
@@ -94,6 +95,7 @@ export function HolderPage() {
           )}
         </section>
       ))}
+      <CostRequests />
     </>
   );
 }

@@ -65,6 +65,20 @@ describe('cleanDraft', () => {
     expect(cleanPeriod({ start: '', end: '2030-12-31' })).toEqual({ start: '', end: '2030-12-31' });
     expect(cleanPeriod(undefined)).toBeUndefined();
   });
+  it('sends the DUO conditions in order with empty parameters left out, and none as absent', () => {
+    const cleaned = cleanDraft({
+      ...draft,
+      dataUse: [
+        { code: 'DUO:0000007', diseaseCodes: [' E11 ', ''] },
+        { code: 'DUO:0000022', countries: [] },
+      ],
+    });
+    expect(cleaned.dataUse).toEqual([
+      { code: 'DUO:0000007', diseaseCodes: ['E11'] },
+      { code: 'DUO:0000022' },
+    ]);
+    expect(cleanDraft({ ...draft, dataUse: [] }).dataUse).toBeUndefined();
+  });
 });
 
 describe('placeIssues', () => {
@@ -87,5 +101,19 @@ describe('placeIssues', () => {
       'retentionPeriod.start': ['Invalid ISO date'],
     });
     expect(placed.unplaced).toEqual(['publisher: unknown', 'general']);
+  });
+  it('puts a data-use issue beside its condition, and a list-wide one above the conditions', () => {
+    const placed = placeIssues(
+      [
+        { path: 'dataUse[1].countries', message: 'GS needs a country' },
+        { path: 'dataUse', message: 'name one primary data use permission' },
+      ],
+      formFields(['en'], 2),
+    );
+    expect(placed.byField).toEqual({
+      'dataUse.1.countries': ['GS needs a country'],
+      dataUse: ['name one primary data use permission'],
+    });
+    expect(placed.unplaced).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
  * each validation issue the node returns beside the field it is about.
  */
 import type { DatasetDraft } from '@openehds/client';
+import { cleanDataUse, dataUseFields } from '../catalogue/duo';
 
 /** Splits a comma-separated input into trimmed, non-empty, distinct items. */
 export function splitList(text: string): string[] {
@@ -79,6 +80,7 @@ export function cleanDraft(draft: DatasetDraft): DatasetDraft {
     purpose: draft.purpose.trim(),
     provenance: draft.provenance.trim(),
     retentionPeriod: cleanPeriod(draft.retentionPeriod),
+    dataUse: cleanDataUse(draft.dataUse),
   };
 }
 
@@ -129,8 +131,11 @@ export function placeIssues(
   return { byField, unplaced };
 }
 
-/** The field paths of the form for a set of languages, in the names the node's validator uses. */
-export function formFields(langs: readonly string[]): string[] {
+/**
+ * The field paths of the form for a set of languages and number of DUO data-use conditions, in the
+ * names the node's validator uses.
+ */
+export function formFields(langs: readonly string[], dataUseCount = 0): string[] {
   return [
     'title',
     'description',
@@ -149,5 +154,6 @@ export function formFields(langs: readonly string[]): string[] {
     'retentionPeriod.start',
     'retentionPeriod.end',
     'theme',
+    ...dataUseFields(dataUseCount),
   ];
 }
