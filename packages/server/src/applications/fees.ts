@@ -11,6 +11,7 @@ import {
 import { appendIn } from '../audit/service';
 import type { Principal } from '../auth/roles';
 import { applicationFor } from './service';
+import { crossBorderAfterEstimate } from '../cross-border/outgoing';
 
 /**
  * Art. 62: the data holders state their preparation costs; the HDAB sends the applicant an estimate
@@ -188,6 +189,7 @@ export async function sendEstimate(
       outcome: 'success',
       details: { total: estimate.total },
     });
+    await crossBorderAfterEstimate(tx, id); // Art. 62, 68(5): a forwarded copy's estimate goes back
   });
   return (await latestEstimate(db, id))!;
 }
