@@ -57,3 +57,21 @@ export { DatasetDraftSchema, defaultDraft, loadDraft, saveDraft } from './descri
 export type { DatasetDraft } from './describe/draft';
 export { pageQuality, pageStatistics } from './describe/page';
 export { NODE_CONFIG_FILE } from './start-node';
+export { installPermits, checkTaskPermit, permitIdOf, PermitRefusal } from './permits/guard';
+export { isPermitActive, permitState } from './permits/state';
+export type { PermitState } from './permits/state';
+export { applyPermitUpdate, PERMIT_UPDATE_TASK } from './permits/update';
+export type { PermitUpdateResult } from './permits/update';
+export { findRegisteredPermit, listRegisteredPermits, ensurePermitRegistry } from './permits/registry';
+export type { RegisteredPermit } from './permits/registry';
+export { installOptOut, nationalIdPseudonym, registryState, optedOutAt } from './opt-out/index';
+export type { OptOutOptions, RegistryPeriod, RegistryState } from './opt-out/index';
+export {
+  reconcileExtracts,
+  approvalOf,
+  permitPseudonym,
+  findExtract,
+  listExtracts,
+  extractPseudonyms,
+} from './extract/index';
+export type { ExtractContext, ExtractRecipe, ReconcileResult } from './extract/index';

@@ -10,6 +10,8 @@ import { createNodeServices } from './api/node-services';
 import { createHttpTransport, createNodeRuntime, loadOrCreateIdentity, type NodeRuntime } from './federation';
 import { ingest } from './ingest/pipeline/ingest';
 import { seedPopulation } from './seed-population';
+import { installPermits } from './permits/guard';
+import { installOptOut } from './opt-out/install';
 
 /** The node's configuration as last started, in its data dir. */
 export const NODE_CONFIG_FILE = 'node.json';
@@ -142,6 +144,10 @@ export async function startNode(
       );
     }
   };
+  // Permit updates from the hub, and a check of every task naming a permit before its handler runs.
+  installPermits(runtime, store);
+  // Citizens' opt-out (Art. 71): the registry from the hub, and an extract prepared per permit.
+  installOptOut(runtime, store, { identifierSystem: config.personIdentifierSystem, log });
   runtime.on('ping', async () => ({ pong: true, at: new Date().toISOString() }));
   await runtime.start();
 

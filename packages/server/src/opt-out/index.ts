@@ -1,0 +1,11 @@
+export { optOutRoutes } from './routes';
+export { optOut, reverseOptOut, optOutStatus } from './registry';
+export type { OptOutChange, OptOutReceipt, OptOutStatus } from './registry';
+export { optOutStatistics } from './statistics';
+export type { OptOutStatistics } from './statistics';
+export { runOptOutSweep, keyIdOf, OPT_OUT_KEY_TASK, OPT_OUT_SYNC_TASK } from './distribution';
+export type { OptOutKeyPayload, OptOutPeriod, OptOutSweep, OptOutSyncPayload } from './distribution';
+export { permitExtracts, EXTRACT_PREPARED_MESSAGE, EXTRACT_DELETED_MESSAGE } from './extracts';
+export type { ExtractReport } from './extracts';
+export { citizenActor } from './actor';
+export { createTestCitizen, grantOptOutException } from './test-support';
