@@ -19,6 +19,8 @@ export interface ProblemDetails {
   detail?: string;
   instance?: string;
   issues?: ApiIssue[];
+  /** Other members of the problem (RFC 9457 §3.2 extensions), e.g. a sign-in's `enrolmentChallenge`. */
+  extensions?: Record<string, unknown>;
 }
 
 /** A failed API call: the HTTP status, the problem's detail and every issue it listed. */
@@ -28,6 +30,8 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly issues: ApiIssue[];
+  /** Extension members of the problem beyond the standard ones and `issues`. */
+  readonly extensions: Record<string, unknown>;
 
   constructor(status: number, problem: ProblemDetails = {}) {
     const detail = problem.detail ?? problem.title ?? `request failed with HTTP ${status}`;
@@ -38,6 +42,7 @@ export class ApiError extends Error {
     this.title = problem.title ?? '';
     this.detail = detail;
     this.issues = problem.issues ?? [];
+    this.extensions = problem.extensions ?? {};
   }
 
   /** The issues reported for one field path (e.g. `title.en`), for showing beside that field. */
@@ -68,6 +73,7 @@ export function parseProblem(body: unknown): ProblemDetails {
   if (typeof body !== 'object' || body === null) return {};
   const b = body as Record<string, unknown>;
   const issues = Array.isArray(b.issues) ? b.issues.filter(isIssue) : undefined;
+  const extensions = Object.fromEntries(Object.entries(b).filter(([k]) => !STANDARD_MEMBERS.has(k)));
   return {
     type: str(b.type),
     title: str(b.title),
@@ -75,8 +81,11 @@ export function parseProblem(body: unknown): ProblemDetails {
     detail: str(b.detail),
     instance: str(b.instance),
     ...(issues ? { issues } : {}),
+    ...(Object.keys(extensions).length ? { extensions } : {}),
   };
 }
+
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'issues']);
 
 /**
  * Builds the `ApiError` for an HTTP response that was not ok from its status, content type and body

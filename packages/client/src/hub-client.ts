@@ -10,7 +10,7 @@ import type {
   HolderNode,
   HubNode,
   Principal,
-  SignInResult,
+  SignInOutcome,
 } from './types';
 
 /** RDF serialisations the catalogue offers for content negotiation (HealthDCAT-AP). */
@@ -27,7 +27,8 @@ const enc = encodeURIComponent;
 
 /** The hub's REST API as typed methods. */
 export interface HubClient {
-  signIn(username: string, password: string): Promise<SignInResult>;
+  /** Password sign-in: a session, or `{ mfaRequired, challenge }` for the authenticator code step. */
+  signIn(username: string, password: string): Promise<SignInOutcome>;
   signOut(): Promise<void>;
   /** The signed-in principal, or null when nobody is signed in (401). */
   me(): Promise<Principal | null>;
@@ -61,7 +62,7 @@ export function createHubClient(options: HttpOptions): HubClient {
   const send = createHttp(options);
   return {
     signIn: (username, password) =>
-      send<SignInResult>({ method: 'POST', path: '/api/auth/sign-in', json: { username, password } }),
+      send<SignInOutcome>({ method: 'POST', path: '/api/auth/sign-in', json: { username, password } }),
     signOut: async () => {
       await send({ method: 'POST', path: '/api/auth/sign-out', json: {} });
     },

@@ -14,7 +14,22 @@ export {
 } from './dataset-query';
 export type { DatasetQuery, FacetKey } from './dataset-query';
 export { createHubClient, RDF_FORMATS } from './hub-client';
+export { createIdentityClient, enrolmentChallengeOf, ORGANISATION_KINDS } from './identity';
+export type {
+  IdentityClient,
+  AuthProvider,
+  TotpEnrolment,
+  TotpEnrolmentProblem,
+  ApiToken,
+  ApiTokenScope,
+  Organisation,
+  OrganisationKind,
+  MemberRole,
+  Membership,
+  AccountSummary,
+} from './identity';
 export type { HubClient, RdfFormat } from './hub-client';
+export type { DataUseCondition, DataUseFinding, DataUseVerdict, DatasetDataUse } from './data-use';
 export { createNodeClient, ingestPath } from './node-client';
 export type { NodeClient } from './node-client';
 export type {
@@ -22,6 +37,8 @@ export type {
   LangText,
   Principal,
   SignInResult,
+  MfaChallenge,
+  SignInOutcome,
   DemoAccount,
   DemoAccounts,
   AccessRights,
@@ -68,3 +85,120 @@ export type {
   NodeDataset,
   PublishResult,
 } from './node-types';
+export { createApplicationsClient, decisionFileUrl, applicationExportUrl } from './applications';
+export type { ApplicationsClient } from './applications';
+export {
+  APPLICATION_KINDS,
+  APPLICATION_STATUSES,
+  APPLICATION_EVENTS,
+  STAFF_TRANSITIONS,
+  OUTCOMES,
+  PURPOSES,
+  PURPOSE_LETTER,
+  PUBLIC_BODY_PURPOSES,
+  PROHIBITED_USES,
+  PERSON_ROLES,
+  LEGAL_BASES,
+  ETHICS_STATUSES,
+  CRITERION_IDS,
+  VERDICTS,
+} from './applications-types';
+export type {
+  ApplicationKind,
+  ApplicationStatus,
+  ApplicationEvent,
+  StaffTransition,
+  Outcome,
+  Purpose,
+  ProhibitedUse,
+  PersonRole,
+  LegalBasis,
+  EthicsStatus,
+  CriterionId,
+  Verdict,
+  NamedPerson,
+  RequestedDataset,
+  StatisticalTable,
+  ApplicationContent,
+  ContentIssue,
+  ClockName,
+  ClockState,
+  Clock,
+  Clocks,
+  ApplicationHistoryEvent,
+  CriterionAssessment,
+  AssessmentState,
+  Assessment,
+  HolderCost,
+  FeeLine,
+  FeeEstimate,
+  SentEstimate,
+  SignedDocument,
+  PermitContent,
+  DecisionDocument,
+  Decision,
+  ApplicationView,
+  ApplicationListItem,
+  DecisionInput,
+  CostRequest,
+} from './applications-types';
+export { createPermitsClient, permitListQuery, PERMIT_STATUSES } from './permits';
+export type {
+  PermitsClient,
+  PermitStatus,
+  PermitDocumentContent,
+  PermitSummary,
+  PermitEvent,
+  RenewalRequest,
+  PermitView,
+  AmendInput,
+  RenewalRequestInput,
+  RenewInput,
+  ExtractReport,
+  PermitExtracts,
+  Passport,
+} from './permits';
+export {
+  createRegisterClient,
+  registerQueryString,
+  registerAtomUrl,
+  activityReportUrl,
+  RESULT_KINDS,
+} from './register';
+export type {
+  RegisterClient,
+  PublicFile,
+  RegisterApplication,
+  RegisterPermitVersion,
+  ResultsDuty,
+  RegisterDecision,
+  ResultKind,
+  ResultInput,
+  RegisterResult,
+  RegisterPage,
+  RegisterQuery,
+  PublicationDutyItem,
+  PublicationDuties,
+  Publication,
+  Durations,
+  ActivityReport,
+} from './register';
+export { createCrossBorderClient } from './cross-border';
+export type {
+  CrossBorderClient,
+  CrossBorderCopy,
+  CrossBorderOrigin,
+  CrossBorderView,
+  Delivery,
+  PeerInformationRequest,
+  PeerFeeEstimate,
+} from './cross-border';
+export { createOptOutClient } from './opt-out';
+export type {
+  OptOutClient,
+  OptOutReceipt,
+  OptOutStatus,
+  OptOutChange,
+  OptOutStatistics,
+  PermitExtract,
+} from './opt-out';

@@ -2,6 +2,7 @@
  * Shapes of a node's local API (the data holder's own node). The browser calls it directly with a
  * short-lived token from the hub, so record-level data never passes through the hub.
  */
+import type { DataUseCondition } from './data-use';
 import type { AccessRights, DatasetStatistics, LangText } from './types';
 
 /** Counts for one kind of record read by an ingest (`read = loaded + rejected + skipped`). */
@@ -129,6 +130,8 @@ export interface DatasetDraft {
   /** How long the data is kept: ISO dates, the end optional. */
   retentionPeriod?: { start: string; end?: string };
   theme: string[];
+  /** GA4GH DUO data-use conditions: one primary permission plus modifiers; absent when none. */
+  dataUse?: DataUseCondition[];
 }
 
 /** The node's dataset: statistics derived from the data, the editable draft, and the current label. */

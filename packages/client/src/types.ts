@@ -3,8 +3,10 @@
  * imported from the server so the client never depends on server internals (DESIGN.md §2).
  */
 
-/** A platform role (EHDS.md §1). */
-export type Role = 'data_holder' | 'data_user' | 'hdab_staff' | 'admin';
+import type { DataUseCondition } from './data-use';
+
+/** A platform role (EHDS.md §1); citizens sign in with a national eID and manage their opt-out. */
+export type Role = 'data_holder' | 'data_user' | 'hdab_staff' | 'admin' | 'citizen';
 
 /** A multilingual text keyed by ISO 639-1 language code (`en`, `de`, `fi`, ...). */
 export type LangText = Record<string, string>;
@@ -17,7 +19,13 @@ export interface Principal {
   role: Role;
   organisationId: string | null;
   organisationName: string | null;
+  /** Kind of that organisation (`public_body`, `biotech_company`, …). */
+  organisationKind: string | null;
+  /** The organisation is a verified public sector or EU body (Art. 53(2)). */
+  publicBodyVerified: boolean;
   nodeIds: string[];
+  /** Citizens only: the hub's keyed pseudonym of their national identifier. */
+  citizenPseudonym?: string;
 }
 
 /** The answer to a sign-in: the session token (also set as an HttpOnly cookie) and who signed in. */
@@ -27,11 +35,23 @@ export interface SignInResult {
   expiresAt: string;
 }
 
+/** A password accepted; the authenticator code (TOTP) is still to come with this challenge. */
+export interface MfaChallenge {
+  mfaRequired: true;
+  challenge: string;
+  expiresAt: string;
+}
+
+/** What a password sign-in answers: a session, or the second step. */
+export type SignInOutcome = SignInResult | MfaChallenge;
+
 /** One demo account offered on the sign-in page (demo mode only). */
 export interface DemoAccount {
   username: string;
   displayName: string;
   role: Role;
+  /** The documented demo TOTP secret of roles that need a second factor, so the page computes the code. */
+  totpSecret?: string;
 }
 
 /** The demo accounts and their shared password. */
@@ -70,6 +90,8 @@ export interface DatasetSummary {
   temporal: Temporal | null;
   quality: QualitySummary | null;
   keywords?: string[];
+  /** DUO shorthands of the dataset's data-use conditions, e.g. `HMB`, `NCU`. */
+  dataUse?: string[];
   publishedAt: string;
 }
 
@@ -86,6 +108,8 @@ export interface DatasetFacets {
   codingSystem: FacetCount[];
   stars: FacetCount[];
   accessRights: FacetCount[];
+  /** DUO data-use condition shorthands (`GET /api/datasets?dataUse=NCU`). */
+  dataUse?: FacetCount[];
 }
 
 /** A page of catalogue search results. */
@@ -162,6 +186,8 @@ export interface DatasetDescription {
   modified?: string;
   derived?: DcatDerived;
   qualityLabel?: DcatQualityLabel;
+  /** GA4GH DUO data-use conditions the data holder states (EHDS.md §16). */
+  dataUse?: DataUseCondition[];
   [key: string]: unknown;
 }
 

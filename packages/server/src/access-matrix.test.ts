@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance, HTTPMethods } from 'fastify';
+import type { HTTPMethods } from 'fastify';
 import { createTestHub, ROLE_ACCOUNTS, type TestHub } from './http/test-hub';
+import { listRoutes } from './http/list-routes';
 import type { Role } from './auth/roles';
 
 /**
@@ -21,6 +22,8 @@ type Access =
 
 const STAFF: readonly Role[] = ['hdab_staff', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+/** Accounts acting for an organisation: every role but citizen. */
+const MEMBERS: readonly Role[] = ['data_holder', 'data_user', 'hdab_staff', 'admin'];
 
 const POLICY: Record<string, Access> = {
   'GET /health': 'public',
@@ -29,6 +32,8 @@ const POLICY: Record<string, Access> = {
   'GET /api/auth/me': 'signed-in',
   'GET /api/audit': STAFF,
   'GET /api/audit/verify': STAFF,
+  'GET /api/audit/checkpoints': STAFF,
+  'GET /api/audit/export': STAFF,
   'GET /api/federation/hub-key': 'public',
   'POST /api/federation/register': 'node-signed',
   'POST /api/federation/heartbeat': 'node-signed',
@@ -45,34 +50,88 @@ const POLICY: Record<string, Access> = {
   'GET /api/datasets': 'public',
   'GET /api/datasets/:id': 'public',
   'GET /api/demo/accounts': 'public',
+  'POST /api/auth/sign-in/totp': 'public',
+  'POST /api/auth/sign-in/enrol': 'public',
+  'POST /api/auth/sign-in/enrol/confirm': 'public',
+  'GET /api/auth/providers': 'public',
+  'GET /api/auth/oidc/:provider/start': 'public',
+  'GET /api/auth/oidc/:provider/callback': 'public',
+  'GET /api/auth/totp': MEMBERS,
+  'POST /api/auth/totp/enrol': MEMBERS,
+  'POST /api/auth/totp/confirm': MEMBERS,
+  'GET /api/auth/memberships': MEMBERS,
+  'POST /api/auth/acting-organisation': MEMBERS,
+  'GET /api/tokens': MEMBERS,
+  'POST /api/tokens': MEMBERS,
+  'DELETE /api/tokens/:id': MEMBERS,
+  'GET /api/organisations': STAFF,
+  'POST /api/organisations': ADMIN,
+  'POST /api/organisations/:id/public-body': ADMIN,
+  'GET /api/organisations/:id/members': STAFF,
+  'POST /api/organisations/:id/members': ADMIN,
+  'DELETE /api/organisations/:id/members/:accountId': ADMIN,
+  'GET /api/accounts': ADMIN,
+  'POST /api/accounts': ADMIN,
+  'POST /api/accounts/:id/totp-reset': ADMIN,
   'GET /api/holder/nodes': ['data_holder'],
   'GET /catalogue': 'public',
   'GET /catalogue/datasets/:id': 'public',
+  'POST /api/applications': ['data_user'],
+  'GET /api/applications': ['data_user', 'hdab_staff'],
+  'GET /api/applications/:id': ['data_user', 'hdab_staff'],
+  'PUT /api/applications/:id/content': ['data_user'],
+  'POST /api/applications/:id/submit': ['data_user'],
+  'POST /api/applications/:id/withdraw': ['data_user'],
+  'POST /api/applications/:id/information': ['data_user'],
+  'POST /api/applications/:id/anonymised-answer': ['data_user'],
+  'POST /api/applications/:id/fee-estimate/accept': ['data_user'],
+  'POST /api/applications/:id/transitions': ['hdab_staff'],
+  'POST /api/applications/:id/extension': ['hdab_staff'],
+  'PUT /api/applications/:id/assessment/:criterion': ['hdab_staff'],
+  'POST /api/applications/:id/assessment/:criterion/confirm': ['hdab_staff'],
+  'POST /api/applications/:id/holder-costs': ['hdab_staff'],
+  'POST /api/applications/:id/fee-estimate': ['hdab_staff'],
+  'POST /api/applications/:id/decision': ['hdab_staff'],
+  'GET /api/applications/:id/decision': ['data_user', 'hdab_staff'],
+  // Cross-border (Art. 67(3)): peer hubs authenticate by their hub-key signature, like nodes.
+  'POST /api/cross-border/messages': 'node-signed',
+  'GET /api/cross-border/peers': ADMIN,
+  'PUT /api/cross-border/peers': ADMIN,
+  'GET /api/cross-border/outbox': ADMIN,
+  'POST /api/cross-border/outbox/deliver': ADMIN,
+  'GET /api/applications/:id/cross-border': ['data_user', 'hdab_staff'],
+  'POST /api/applications/:id/cross-border/:country/information': ['data_user'],
+  'POST /api/applications/:id/cross-border/:country/fee-estimate/accept': ['data_user'],
+  'GET /api/holder/cost-requests': ['data_holder'],
+  'PUT /api/holder/cost-requests/:id': ['data_holder'],
+  'GET /api/applications/:id/export': ['data_user', 'hdab_staff'],
+  'GET /api/register/applications': 'public',
+  'GET /api/register/permits': 'public',
+  'GET /api/register/results': 'public',
+  'GET /register.atom': 'public',
+  'GET /api/register/publication-duties': ['hdab_staff'],
+  'POST /api/applications/:id/publish': ['hdab_staff'],
+  'POST /api/permits/:id/results': ['data_user'],
+  'POST /api/applications/:id/results': ['data_user'],
+  'GET /api/reports/activity': STAFF,
+  'GET /api/permits': ['data_user', 'hdab_staff'],
+  'GET /api/permits/:id': ['data_user', 'hdab_staff'],
+  'POST /api/permits/:id/amend': ['hdab_staff'],
+  'POST /api/permits/:id/renewal-request': ['data_user'],
+  'POST /api/permits/:id/renew': ['hdab_staff'],
+  'POST /api/permits/:id/revoke': ['hdab_staff'],
+  'GET /api/permits/visas/revoked': 'public',
+  'GET /.well-known/jwks.json': 'public',
+  'GET /api/passport': ['data_user'],
+  'GET /api/citizen/opt-out': ['citizen'],
+  'POST /api/citizen/opt-out': ['citizen'],
+  'POST /api/citizen/opt-out/reverse': ['citizen'],
+  'GET /api/opt-out/statistics': ['hdab_staff'],
+  'GET /api/permits/:id/extracts': ['data_user', 'hdab_staff'],
 };
 
 const CALLERS = ['anonymous', ...(Object.keys(ROLE_ACCOUNTS) as Role[])] as const;
 type Caller = (typeof CALLERS)[number];
-
-/**
- * Lists the app's routes as `METHOD /path` from `printRoutes` (the routes are registered inside
- * `createApp`, before a test could add an `onRoute` hook). Each tree line is a path segment below
- * its parent, with its methods in parentheses.
- */
-function listRoutes(app: FastifyInstance): string[] {
-  const routes: string[] = [];
-  const parents: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const at = line.indexOf('── ');
-    if (at < 0) continue;
-    const depth = Math.round(at / 4);
-    const m = /^(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line.slice(at + 3))!;
-    const path = (parents[depth - 1] ?? '') + m[1]!;
-    parents[depth] = path;
-    parents.length = depth + 1;
-    for (const method of m[2]?.split(', ') ?? []) routes.push(`${method} ${path}`);
-  }
-  return routes;
-}
 
 /** The policy entry of a route; HEAD is answered by the GET route, with the same guard. */
 const policyOf = (route: string): Access | undefined => POLICY[route.replace(/^HEAD /, 'GET ')];
@@ -131,8 +190,10 @@ describe('access matrix: every hub route authenticates and checks the role', () 
     for (const route of changing) {
       const [method, path] = route.split(' ') as [HTTPMethods, string];
       const url = path.replace(/:id/g, randomUUID());
-      // A fresh admin session each time (admin may call every one of them; sign-out ends its session).
-      const cookie = (await hub.signIn(ROLE_ACCOUNTS.admin)).setCookie.split(';')[0]!;
+      // A fresh session of a role the route allows, each time (sign-out ends its session).
+      const access = policyOf(route)!;
+      const role: Role = Array.isArray(access) ? access[0]! : 'admin';
+      const cookie = (await hub.signIn(ROLE_ACCOUNTS[role])).setCookie.split(';')[0]!;
       const bare = await hub.app.inject({ method, url, payload: {}, headers: { cookie } });
       expect(bare.statusCode, route).toBe(403);
       expect(bare.json().detail, route).toMatch(/X-Requested-With/);

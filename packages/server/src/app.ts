@@ -8,11 +8,26 @@ import { auditRoutes } from './audit/routes';
 import { catalogueRoutes } from './catalogue/routes';
 import { federationRoutes } from './federation/routes';
 import { holderRoutes } from './holder/routes';
+import { applicationRoutes } from './applications/routes';
+import { applicationExportRoutes } from './applications/export';
+import { transparencyRoutes } from './transparency/routes';
+import { permitRoutes } from './permits/routes';
+import { crossBorderRoutes } from './cross-border/routes';
+import { optOutRoutes } from './opt-out/routes';
+import { scheduleLapseSweep } from './applications/sweep';
 import { staticWeb } from './http/static-web';
+import { organisationRoutes } from './organisations/routes';
+import { demoRoutes } from './demo/routes';
+import { registerIdempotency } from './http/idempotency';
+import { frameworkErrors } from './http/framework-errors';
+import { registerTextGuard } from './http/text-guard';
+import { registerPublicRateLimit } from './http/rate-limit';
 
 /** What the hub needs from outside: the store (opened and migrated by the caller). */
 export interface HubDeps {
   db: Db;
+  /** Milliseconds since the epoch for TOTP checks; defaults to Date.now (tests move it). */
+  clock?: () => number;
 }
 
 /**
@@ -27,16 +42,29 @@ export async function createApp(config: HubConfig, deps: HubDeps): Promise<Fasti
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
     bodyLimit: 10 * 1024 * 1024,
+    frameworkErrors,
   });
   registerProblemHandler(app);
-  const secure = config.publicUrl.startsWith('https://');
+  // Edge checks before any route, so they cover every route registered after them (http/README.md).
+  registerTextGuard(app);
+  registerIdempotency(app, deps.db);
+  await registerPublicRateLimit(app, config.publicRateLimit);
   const idle = config.sessionIdleMinutes;
   healthRoutes(app, deps.db);
-  authRoutes(app, deps.db, idle, secure);
+  await authRoutes(app, { db: deps.db, config, clock: deps.clock ?? Date.now });
+  organisationRoutes(app, { db: deps.db, idleMinutes: idle });
+  demoRoutes(app, config);
   auditRoutes(app, deps.db, idle);
   await federationRoutes(app, { db: deps.db, idleMinutes: idle, config });
   catalogueRoutes(app, { db: deps.db, idleMinutes: idle, config });
   holderRoutes(app, { db: deps.db, idleMinutes: idle, config });
+  applicationRoutes(app, { db: deps.db, idleMinutes: idle, config });
+  applicationExportRoutes(app, { db: deps.db, idleMinutes: idle });
+  await transparencyRoutes(app, { db: deps.db, idleMinutes: idle, config });
+  permitRoutes(app, { db: deps.db, idleMinutes: idle, config });
+  optOutRoutes(app, { db: deps.db, idleMinutes: idle, config });
+  await crossBorderRoutes(app, { db: deps.db, idleMinutes: idle, config });
+  scheduleLapseSweep(app, deps.db, config);
   if (config.webDir) await staticWeb(app, config.webDir);
   return app;
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { parseConfig } from '@openehds/core';
+import { RegisterConfigSchema } from './transparency/config';
+import { CitizenPseudonymKeySchema, OidcProviderSchema, SignInRateLimitSchema } from './auth/identity-config';
+import { PublicRateLimitSchema } from './http/rate-limit';
+import { PeersSchema } from './cross-border/peer-config';
 
 /** The hub's configuration, validated once at start (a bad key fails the start, named). */
 export const HubConfigSchema = z.object({
@@ -40,6 +44,28 @@ export const HubConfigSchema = z.object({
     .default(30),
   /** Counts below this are suppressed wherever the hub shows statistics. */
   smallCellThreshold: z.number().int().min(1).default(10),
+  /** Four-eyes rule: every assessment point confirmed by a second member of staff (DAAMS, optional). */
+  fourEyes: z.boolean().default(false),
+  /** Seconds between permit sweeps (expiry, delivery of permit changes to nodes); 0 turns the timer off. */
+  permitSweepSeconds: z.number().int().min(0).max(86_400).default(60),
+  /** Lifetime of a GA4GH visa in seconds (never past the permit's end): short, as revocation relies on it. */
+  visaLifetimeSeconds: z.number().int().min(60).max(86_400).default(3600),
+  /** Public holidays (YYYY-MM-DD) for the working-day deadlines, e.g. Art. 57(1)(j)(iii). */
+  holidays: z.array(z.iso.date()).default([]),
+  /** How decisions reach the public register (Art. 57(1)(j)(iii)). */
+  register: RegisterConfigSchema,
+  /** OpenID Connect issuers users and citizens sign in with (auth/README.md; env EHDS_OIDC_*). */
+  oidcProviders: z.array(OidcProviderSchema).default([]),
+  /** HMAC key for citizens' national identifier pseudonyms (env EHDS_CITIZEN_PSEUDONYM_KEY). */
+  citizenPseudonymKey: CitizenPseudonymKeySchema,
+  /** Sign-in attempts per window, per client IP and per username. */
+  signInRateLimit: SignInRateLimitSchema,
+  /** Requests per window and client IP on the public endpoints (catalogue, register, feeds); perIp 0 = off. */
+  publicRateLimit: PublicRateLimitSchema,
+  /** Other HDABs/NCPs that cross-border applications are exchanged with (Art. 67(3); env EHDS_PEERS). */
+  peers: PeersSchema.default([]),
+  /** Seconds between deliveries of the cross-border outbox; 0 turns the timer off (tests deliver by hand). */
+  crossBorderDeliverySeconds: z.number().int().min(0).max(3600).default(5),
 });
 
 /** Validated hub configuration. */

@@ -5,9 +5,9 @@ import { migrate, openPglite, type Db } from '@openehds/db';
 import {
   createApp,
   DEMO_HOLDERS,
-  DEMO_PASSWORD,
   parseHubConfig,
   seedDemo,
+  signInDemoAccount,
   type HubConfig,
 } from '@openehds/server';
 import { generateFederationKeyPair, type Transport } from '@openehds/core';
@@ -91,13 +91,11 @@ export async function createTestWorld(options: TestWorldOptions = {}): Promise<T
   }
   const transport = () => (url ? createHttpTransport(url) : createInMemoryTransport(app));
 
-  const signIn = await app.inject({
-    method: 'POST',
-    url: '/api/auth/sign-in',
-    payload: { username: 'admin', password: DEMO_PASSWORD },
-  });
-  if (signIn.statusCode !== 200) throw new Error(`admin sign-in failed: ${signIn.body}`);
-  const adminToken = (signIn.json() as { token: string }).token;
+  // The demo admin signs in with password and the demo TOTP code (admins need a second factor).
+  const { token: adminToken } = await signInDemoAccount(async (path, payload) => {
+    const res = await app.inject({ method: 'POST', url: path, payload: payload as object });
+    return { status: res.statusCode, body: res.json() as unknown };
+  }, 'admin');
   const admin = async <T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown) => {
     const res = await app.inject({
       method,

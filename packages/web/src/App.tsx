@@ -1,8 +1,11 @@
 import { Route, Routes } from 'react-router-dom';
 import { AdminPage } from './admin/AdminPage';
+import { applicationRoutes } from './applications/routes';
 import { PAGE_ROLES } from './auth/access';
 import { RequireRole } from './auth/RequireRole';
 import { SignInPage } from './auth/SignInPage';
+import { backofficeRoutes } from './backoffice/routes';
+import { CitizenPage } from './citizen/CitizenPage';
 import { CataloguePage } from './catalogue/CataloguePage';
 import { DatasetPage } from './catalogue/DatasetPage';
 import { HolderPage } from './holder/HolderPage';
@@ -10,6 +13,8 @@ import { HomePage } from './home/HomePage';
 import { en } from './i18n/en';
 import { Layout } from './layout/Layout';
 import { NotFoundPage } from './layout/NotFoundPage';
+import { permitRoutes } from './permits/routes';
+import { registerRoutes } from './register/routes';
 
 /** The UI's routes. */
 export function App() {
@@ -19,6 +24,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="catalogue" element={<CataloguePage />} />
+        <Route path="citizen" element={<CitizenPage />} />
         <Route path="catalogue/:id" element={<DatasetPage />} />
         <Route
           path="holder"
@@ -36,6 +42,10 @@ export function App() {
             </RequireRole>
           }
         />
+        {applicationRoutes()}
+        {backofficeRoutes()}
+        {permitRoutes()}
+        {registerRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

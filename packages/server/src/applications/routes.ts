@@ -20,6 +20,8 @@ import type { HubConfig } from '../config';
 import { validate } from '../http/validate';
 import { assessCriterion, assessmentOf, confirmCriterion } from './assessment';
 import { clocksOf, extendDecisionPeriod } from './clocks';
+import { dataUseFindings } from './data-use';
+import { crossBorderOf } from '../cross-border/view';
 import { decide, decisionOf, setAnonymisedAnswerConsent } from './decision';
 import {
   acknowledgeEstimate,
@@ -119,6 +121,10 @@ export function applicationRoutes(
       feeEstimate: estimate,
       decision,
       fourEyes: config.fourEyes,
+      // EHDS.md §16: each requested dataset's DUO conditions against the stated use, for both sides.
+      dataUse: await dataUseFindings(db, a.content, { country: a.organisation?.country }),
+      // Art. 67(3), 68(5): the copies forwarded to other HDABs, their status and signed decisions.
+      crossBorder: await crossBorderOf(db, a.id),
     };
   };
 

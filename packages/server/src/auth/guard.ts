@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '@openehds/db';
 import { forbidden, unauthenticated } from '@openehds/core';
-import { sessionPrincipal } from './service';
+import { lookupSession } from './service';
+import { API_TOKEN_PREFIX, apiTokenPrincipal, type ApiTokenScope } from './api-tokens';
 import type { Principal, Role } from './roles';
 
 export const SESSION_COOKIE = 'ehds_session';
@@ -9,6 +10,23 @@ export const SESSION_COOKIE = 'ehds_session';
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
+    /** Set when the request authenticated with a personal API token rather than a session. */
+    apiToken?: { id: string; scopes: ApiTokenScope[] };
+  }
+}
+
+/** The value of one cookie of the request, or undefined (also for a mangled, undecodable value). */
+export function cookieValue(request: FastifyRequest, name: string): string | undefined {
+  const cookie = request.headers.cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${name}=`));
+  if (!cookie) return undefined;
+  try {
+    return decodeURIComponent(cookie.slice(name.length + 1));
+  } catch {
+    // A mangled cookie is no credential (401), not an internal error.
+    return undefined;
   }
 }
 
@@ -16,39 +34,49 @@ declare module 'fastify' {
 export function sessionToken(request: FastifyRequest): string | undefined {
   const auth = request.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7);
-  const cookie = request.headers.cookie
-    ?.split(';')
-    .map((c) => c.trim())
-    .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  if (!cookie) return undefined;
-  try {
-    return decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1));
-  } catch {
-    // A mangled cookie is no session (401), not an internal error.
-    return undefined;
-  }
+  return cookieValue(request, SESSION_COOKIE);
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * A preHandler that authenticates the request and checks its role; every non-public route uses one.
- * Browser requests that change state must also carry `X-Requested-With`, which a cross-site form
- * cannot set (CSRF defence on top of the SameSite=Strict cookie).
+ * A Bearer credential is a session token or a personal API token (`ehds_pat_…`, acting with its
+ * account's role, limited to GET routes with the `read` scope). Browser requests that change state
+ * must also carry `X-Requested-With`, which a cross-site form cannot set (CSRF defence on top of the
+ * SameSite=Strict cookie); Bearer requests are not sent by browsers on their own and need no such header.
  */
 export function requireRole(db: Db, idleMinutes: number, roles: readonly Role[] | 'any') {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const token = sessionToken(request);
     if (!token) throw unauthenticated('sign in first: no session cookie or bearer token');
-    const principal = await sessionPrincipal(db, token, idleMinutes);
-    if (!principal) throw unauthenticated('your session has expired or was idle too long; sign in again');
-    // The token came from the cookie unless a Bearer header carried it; any other Authorization scheme
-    // (which a cross-site page could not set either) must not waive the CSRF check.
-    const viaCookie = !request.headers.authorization?.startsWith('Bearer ');
-    if (
-      viaCookie &&
-      request.method !== 'GET' &&
-      request.method !== 'HEAD' &&
-      !request.headers['x-requested-with']
-    ) {
+    const viaBearer = request.headers.authorization?.startsWith('Bearer ') === true;
+    let principal: Principal;
+    if (viaBearer && token.startsWith(API_TOKEN_PREFIX)) {
+      const found = await apiTokenPrincipal(db, token);
+      if (!found) throw unauthenticated('this API token is unknown, revoked or expired; create a new one');
+      if (!SAFE_METHODS.has(request.method) && !found.scopes.includes('write')) {
+        throw forbidden(
+          'this API token has only the read scope; create one with the write scope to change things',
+        );
+      }
+      principal = found.principal;
+      request.apiToken = { id: found.tokenId, scopes: found.scopes };
+    } else {
+      const found = await lookupSession(db, token, idleMinutes);
+      if (found === 'mfa-required') {
+        throw unauthenticated(
+          `the role of this account needs a sign-in with an authenticator code; sign in again`,
+        );
+      }
+      if (found === 'unknown') {
+        throw unauthenticated('your session has expired or was idle too long; sign in again');
+      }
+      principal = found;
+    }
+    // Any other Authorization scheme (which a cross-site page could not set either) must not waive the
+    // CSRF check: only Bearer does.
+    if (!viaBearer && !SAFE_METHODS.has(request.method) && !request.headers['x-requested-with']) {
       throw forbidden(
         'state-changing browser requests must send the X-Requested-With header (CSRF protection)',
       );

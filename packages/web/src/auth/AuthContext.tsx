@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Principal } from '@openehds/client';
+import type { MfaChallenge, Principal, SignInResult } from '@openehds/client';
 import { hub } from '../api';
+import { identity } from './identity-api';
 import { browserStorage, maySignedIn, setSignedInHint } from './session-hint';
 
 /** Who is signed in, and the actions that change it. */
@@ -8,7 +9,14 @@ export interface AuthState {
   principal: Principal | null;
   /** True until the first "who am I" answer arrived. */
   loading: boolean;
-  signIn(username: string, password: string): Promise<Principal>;
+  /** Password step: the principal, or the challenge of the authenticator-code step. */
+  signIn(username: string, password: string): Promise<Principal | MfaChallenge>;
+  /** Authenticator-code step. */
+  signInTotp(challenge: string, code: string): Promise<Principal>;
+  /** First code of a new authenticator, which also completes a staff member's sign-in. */
+  confirmEnrolment(challenge: string, code: string): Promise<Principal>;
+  /** Asks the hub again who is signed in (after an identity provider sent the browser back). */
+  refresh(): Promise<Principal | null>;
   signOut(): Promise<void>;
 }
 
@@ -41,11 +49,37 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const result = await hub.signIn(username, password);
+  const signedIn = useCallback((result: SignInResult) => {
     setSignedInHint(browserStorage(), true);
     setPrincipal(result.principal);
     return result.principal;
+  }, []);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const result = await hub.signIn(username, password);
+      return 'mfaRequired' in result ? result : signedIn(result);
+    },
+    [signedIn],
+  );
+
+  const signInTotp = useCallback(
+    async (challenge: string, code: string) => signedIn(await identity.signInTotp(challenge, code)),
+    [signedIn],
+  );
+
+  const confirmEnrolment = useCallback(
+    async (challenge: string, code: string) =>
+      signedIn(await identity.confirmEnrolmentAtSignIn(challenge, code)),
+    [signedIn],
+  );
+
+  const refresh = useCallback(async () => {
+    const p = await hub.me();
+    setSignedInHint(browserStorage(), p !== null);
+    setPrincipal(p);
+    setLoading(false);
+    return p;
   }, []);
 
   const signOut = useCallback(async () => {
@@ -59,8 +93,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ principal, loading, signIn, signOut }),
-    [principal, loading, signIn, signOut],
+    () => ({ principal, loading, signIn, signInTotp, confirmEnrolment, refresh, signOut }),
+    [principal, loading, signIn, signInTotp, confirmEnrolment, refresh, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -42,6 +42,11 @@ export function homeFor(role: Role, from?: string | null): string {
   if (from && from.startsWith('/') && !from.startsWith('//') && from !== '/sign-in' && mayOpen(role, from))
     return from;
   if (PAGE_ROLES.holder.includes(role)) return '/holder';
+  // Data users start from their applications, HDAB staff from the work queue.
+  if (role === 'data_user') return '/applications';
+  if (role === 'hdab_staff') return '/backoffice';
   if (PAGE_ROLES.admin.includes(role)) return '/admin';
+  // Citizens come for their own choices (opt-out, Art. 71), not for the catalogue.
+  if (role === 'citizen') return '/citizen';
   return '/catalogue';
 }

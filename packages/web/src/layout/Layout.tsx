@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { ApplicationNavItems } from '../applications/NavItems';
+import { TransparencyNavItems } from '../register/NavItems';
 import { navItemsFor } from '../auth/access';
 import { useAuth } from '../auth/AuthContext';
+import { citizenEn } from '../citizen/strings';
 import { en } from '../i18n/en';
 
 /** Page frame: skip link, role-aware navigation with sign-out, main landmark, footer. */
@@ -46,6 +49,13 @@ export function Layout() {
                   </NavLink>
                 </li>
               ))}
+              <ApplicationNavItems role={principal?.role ?? null} />
+              <TransparencyNavItems role={principal?.role ?? null} />
+              {(!principal || principal.role === 'citizen') && (
+                <li>
+                  <NavLink to="/citizen">{citizenEn.nav}</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
           <div className="account">

@@ -1,5 +1,5 @@
 import { AppError } from '@openehds/core';
-import { DEMO_PASSWORD } from '@openehds/server';
+import { signInDemoAccount } from '@openehds/server';
 
 /** Waits until a health URL answers (200, or any answer when `anyAnswer`), or fails with the last reason. */
 export async function waitForHealth(url: string, timeoutMs: number, anyAnswer = false): Promise<void> {
@@ -18,6 +18,23 @@ export async function waitForHealth(url: string, timeoutMs: number, anyAnswer = 
   throw new AppError('unavailable', `${url} did not come up within ${timeoutMs / 1000} s (${last})`);
 }
 
+/** Signs a demo account in over HTTP (password, and the demo TOTP code for staff); returns its token. */
+export async function demoToken(hubUrl: string, username: string): Promise<string> {
+  try {
+    const { token } = await signInDemoAccount(async (path, body) => {
+      const res = await fetch(`${hubUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    }, username);
+    return token;
+  } catch (err) {
+    throw new AppError('unavailable', `demo ${username} could not sign in: ${(err as Error).message}`);
+  }
+}
+
 /**
  * Signs in as the demo admin and approves the demo's own nodes once they have registered — the same
  * approval an HDAB administrator gives in the UI, done for you in the demo.
@@ -27,13 +44,7 @@ export async function approveDemoNodes(
   names: string[],
   timeoutMs: number,
 ): Promise<string[]> {
-  const signIn = await fetch(`${hubUrl}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
-  });
-  if (!signIn.ok) throw new AppError('unavailable', `demo admin could not sign in: HTTP ${signIn.status}`);
-  const { token } = (await signIn.json()) as { token: string };
+  const token = await demoToken(hubUrl, 'admin');
   const auth = { authorization: `Bearer ${token}` };
   const deadline = Date.now() + timeoutMs;
   const approved = new Set<string>();

@@ -47,7 +47,18 @@ export const DEMO_NODES: DemoNode[] = [
   },
 ];
 
-/** Ports: the hub on `base`, nodes' local APIs on base+11, +12, +13. */
-export function demoPorts(base: number): { hub: number; nodes: Record<DemoNode['key'], number> } {
-  return { hub: base, nodes: { fi: base + 11, es: base + 12, de: base + 13 } };
+/**
+ * Ports: the hub on `base`, nodes' local APIs on base+11, +12, +13, the demo identity providers
+ * (national eID, Life Science Login) on base+21 and +22.
+ */
+export function demoPorts(base: number): {
+  hub: number;
+  nodes: Record<DemoNode['key'], number>;
+  identity: { eid: number; ls: number };
+} {
+  return {
+    hub: base,
+    nodes: { fi: base + 11, es: base + 12, de: base + 13 },
+    identity: { eid: base + 21, ls: base + 22 },
+  };
 }

@@ -2,16 +2,27 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { DEMO_TOTP_SECRET } from '@openehds/server';
 import { fail, say } from '../../ui/output';
 import { onShutdown } from '../../ui/shutdown';
 import { DEMO_NODES, demoPorts } from './plan';
 import { ensureWebBuilt } from './web-build';
 import { approveDemoNodes, waitForHealth } from './hub-admin';
+import {
+  DEMO_CITIZENS,
+  DEMO_LS_RESEARCHERS,
+  DEMO_OPT_OUT_PERSON,
+  startDemoIdentity,
+  type DemoIdentity,
+} from './identity';
 
 const REPO = resolve(import.meta.dirname, '../../../../..');
 const EHDS = join(REPO, 'packages/cli/bin/ehds.js');
 
-/** `ehds demo` (what `npm start` runs): one hub, three nodes, the web UI, on loopback. */
+/**
+ * `ehds demo` (what `npm start` runs): one hub, three nodes, the web UI and two demo identity
+ * providers (a national eID for citizens, a Life Science Login for researchers), on loopback.
+ */
 export function demoCommand(program: Command): void {
   program
     .command('demo')
@@ -22,6 +33,10 @@ export function demoCommand(program: Command): void {
     .option('--port <port>', 'hub port; nodes use port+11..13', '8080')
     .action(async (opts) => {
       const children: ChildProcess[] = [];
+      let identity: DemoIdentity | null = null;
+      const stopIdentity = async () => {
+        await Promise.all(identity?.providers.map((p) => p.stop()) ?? []);
+      };
       try {
         const dataDir = resolve(opts.dataDir);
         const ports = demoPorts(Number(opts.port));
@@ -31,22 +46,29 @@ export function demoCommand(program: Command): void {
         onShutdown(async () => {
           say('stopping the demo …');
           await Promise.all(children.map(stopChild));
+          await stopIdentity();
         });
+        // The identity providers run in this process; the hub learns of them through its environment.
+        identity = await startDemoIdentity(hubUrl, ports.identity);
         children.push(
-          launch('hub', [
+          launch(
             'hub',
-            '--port',
-            String(ports.hub),
-            '--data-dir',
-            join(dataDir, 'hub'),
-            '--seed-demo',
-            '--web-dir',
-            webDir,
-            '--hdab-name',
-            'Demo Health Data Access Body',
-            '--hdab-country',
-            'EU',
-          ]),
+            [
+              'hub',
+              '--port',
+              String(ports.hub),
+              '--data-dir',
+              join(dataDir, 'hub'),
+              '--seed-demo',
+              '--web-dir',
+              webDir,
+              '--hdab-name',
+              'Demo Health Data Access Body',
+              '--hdab-country',
+              'EU',
+            ],
+            { EHDS_OIDC_PROVIDERS: identity.hubProvidersJson },
+          ),
         );
         await waitForHealth(`${hubUrl}/health`, 60_000);
         for (const n of DEMO_NODES) {
@@ -99,8 +121,18 @@ export function demoCommand(program: Command): void {
             '  demo accounts (password: demo-password):',
             '    holder-fi, holder-es, holder-de   data holders (Finland, Spain, Germany)',
             '    user                              data user (biotech company)',
-            '    hdab                              HDAB staff',
-            '    admin                             administrator',
+            '    researcher-thl                    data user (THL, a verified public body)',
+            '    hdab                              HDAB staff      } second factor: TOTP secret',
+            `    admin                             administrator   } ${DEMO_TOTP_SECRET}`,
+            '                                      (the demo sign-in buttons enter the code for you)',
+            `  "Demo national eID" (citizens, ${identity.providers[0]!.issuer}), password demo-password:`,
+            ...DEMO_CITIZENS.map(
+              (c) => `    ${c.username.padEnd(34)}${c.name} (fictitious national id ${c.nationalId})`,
+            ),
+            `    opt-out journey: sign in as ${DEMO_CITIZENS.find((c) => c.nationalId === DEMO_OPT_OUT_PERSON)!.username} at ${hubUrl}/citizen; she is person ${DEMO_OPT_OUT_PERSON} of the Finnish node,`,
+            "    so permits approved after her opt-out leave her out of that node's extract",
+            `  "Demo Life Science Login" (researchers, ${identity.providers[1]!.issuer}), password demo-password:`,
+            ...DEMO_LS_RESEARCHERS.map((r) => `    ${r.username.padEnd(34)}${r.name}`),
             `  data: ${dataDir} (reused on the next start; delete it to start afresh)`,
             '  Ctrl-C stops everything.',
             '',
@@ -108,15 +140,16 @@ export function demoCommand(program: Command): void {
         );
       } catch (err) {
         await Promise.all(children.map(stopChild));
+        await stopIdentity();
         process.exitCode = fail(err, false);
       }
     });
 }
 
-function launch(label: string, args: string[]): ChildProcess {
+function launch(label: string, args: string[], env: Record<string, string> = {}): ChildProcess {
   const child = spawn(process.execPath, [EHDS, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: process.env,
+    env: { ...process.env, ...env },
   });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream! }).on('line', (line) => process.stderr.write(`[${label}] ${line}\n`));

@@ -23,7 +23,7 @@ export function hubCommand(program: Command): void {
     .action(async (opts) => {
       try {
         // Loaded on use, so `ehds --help` stays instant.
-        const { parseHubConfig, startHub } = await import('@openehds/server');
+        const { identityConfigFromEnv, parseHubConfig, peersFromEnv, startHub } = await import('@openehds/server');
         const port = Number(opts.port);
         const config = parseHubConfig({
           host: opts.host,
@@ -33,6 +33,10 @@ export function hubCommand(program: Command): void {
           publicUrl: opts.publicUrl ?? `http://${opts.host}:${opts.port}`,
           webDir: opts.webDir ? resolve(opts.webDir) : undefined,
           seedDemo: Boolean(opts.seedDemo),
+          // OpenID Connect providers and the citizen pseudonym key (EHDS_OIDC_*, EHDS_CITIZEN_PSEUDONYM_KEY).
+          ...identityConfigFromEnv(process.env),
+          // Other HDABs for cross-border applications (EHDS_PEERS, a JSON list; Art. 67(3)).
+          peers: peersFromEnv(process.env),
           ...(opts.hdabName
             ? {
                 hdab: {

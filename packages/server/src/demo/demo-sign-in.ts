@@ -1,0 +1,42 @@
+import { totpCode } from '../auth/totp';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './seed';
+
+/** Sends one JSON POST to the hub and returns status, body and the Set-Cookie header. */
+export type PostJson = (
+  path: string,
+  body: unknown,
+) => Promise<{ status: number; body: unknown; setCookie?: string }>;
+
+/** A demo account's session: the token and the `Set-Cookie` header that carried it. */
+export interface DemoSession {
+  token: string;
+  setCookie: string;
+}
+
+/**
+ * Signs a demo account in the way a person would: password, then (for HDAB staff and admins) the code
+ * of the documented demo TOTP secret. A code is accepted once, so the codes of the previous, current
+ * and next step are tried in turn: up to three sign-ins per account within one 30-second step.
+ * Used by tests, the test world and `npm start`; works over `app.inject` or real HTTP.
+ */
+export async function signInDemoAccount(
+  post: PostJson,
+  username: string,
+  options: { nowMs?: number; password?: string; totpSecret?: string; offsets?: number[] } = {},
+): Promise<DemoSession> {
+  const first = await post('/api/auth/sign-in', { username, password: options.password ?? DEMO_PASSWORD });
+  if (first.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(first.body)}`);
+  const body = first.body as { token?: string; mfaRequired?: boolean; challenge?: string };
+  if (!body.mfaRequired) return { token: body.token!, setCookie: first.setCookie ?? '' };
+  const now = options.nowMs ?? Date.now();
+  let last: unknown;
+  for (const offset of options.offsets ?? [-30_000, 0, 30_000]) {
+    const code = totpCode(options.totpSecret ?? DEMO_TOTP_SECRET, now + offset);
+    const second = await post('/api/auth/sign-in/totp', { challenge: body.challenge, code });
+    if (second.status === 200) {
+      return { token: (second.body as { token: string }).token, setCookie: second.setCookie ?? '' };
+    }
+    last = second.body;
+  }
+  throw new Error(`TOTP sign-in of ${username} failed: ${JSON.stringify(last)}`);
+}
