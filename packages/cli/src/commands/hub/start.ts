@@ -23,7 +23,8 @@ export function hubCommand(program: Command): void {
     .action(async (opts) => {
       try {
         // Loaded on use, so `ehds --help` stays instant.
-        const { identityConfigFromEnv, parseHubConfig, peersFromEnv, startHub } = await import('@openehds/server');
+        const { identityConfigFromEnv, parseHubConfig, peersFromEnv, startHub } =
+          await import('@openehds/server');
         const port = Number(opts.port);
         const config = parseHubConfig({
           host: opts.host,
