@@ -147,6 +147,8 @@ export interface NewAccount {
   /** Omitted for accounts that sign in only through an identity provider. */
   password?: string;
   citizenPseudonym?: string;
+  /** How the person is named in applications and permits (matching to authorised persons). */
+  email?: string;
 }
 
 /**
@@ -158,8 +160,8 @@ export async function createAccount(db: Db, input: NewAccount): Promise<string> 
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   await db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO account (id, username, display_name, role, organisation_id, password_hash, citizen_pseudonym)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO account (id, username, display_name, role, organisation_id, password_hash, citizen_pseudonym, email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         id,
         input.username,
@@ -168,6 +170,7 @@ export async function createAccount(db: Db, input: NewAccount): Promise<string> 
         input.organisationId,
         passwordHash,
         input.citizenPseudonym ?? null,
+        input.role === 'citizen' ? null : (input.email?.toLowerCase() ?? null),
       ],
     );
     if (input.organisationId && input.role !== 'citizen') {

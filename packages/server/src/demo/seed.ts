@@ -21,12 +21,31 @@ export const DEMO_PUBLIC_BODY = {
 };
 
 /** Demo accounts, one or more per role. The password is printed by `npm start`; never use it in production. */
-export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; org: string }[] = [
+export const DEMO_ACCOUNTS: {
+  username: string;
+  displayName: string;
+  role: Role;
+  org: string;
+  email?: string;
+}[] = [
   { username: 'holder-fi', displayName: 'Aino Virtanen', role: 'data_holder', org: 'fi' },
   { username: 'holder-es', displayName: 'Lucía García', role: 'data_holder', org: 'es' },
   { username: 'holder-de', displayName: 'Jonas Becker', role: 'data_holder', org: 'de' },
-  { username: 'user', displayName: 'Marie Dubois (BioNova SAS)', role: 'data_user', org: 'biotech' },
-  { username: 'researcher-thl', displayName: 'Mikko Laine (THL)', role: 'data_user', org: 'thl' },
+  {
+    username: 'user',
+    displayName: 'Marie Dubois (BioNova SAS)',
+    role: 'data_user',
+    org: 'biotech',
+    // The principal investigator of the example application, so her permits' visas reach her.
+    email: 'marie@bionova.example',
+  },
+  {
+    username: 'researcher-thl',
+    displayName: 'Mikko Laine (THL)',
+    role: 'data_user',
+    org: 'thl',
+    email: 'mikko.laine@thl.example',
+  },
   { username: 'hdab', displayName: 'Eva Novak (HDAB)', role: 'hdab_staff', org: 'hdab' },
   { username: 'admin', displayName: 'Platform administrator', role: 'admin', org: 'hdab' },
 ];

@@ -4,9 +4,9 @@ import type { Principal } from '../auth/roles';
 import { loadPermit, type PermitContent, type PermitRecord } from './store';
 
 /**
- * Who a signed-in account is among a permit's authorised persons (Art. 68(10)(d)). Accounts carry no
- * e-mail address of their own, so the mapping is documented here and nowhere else:
- * - an account whose username is an e-mail address is the person with that e-mail (case-insensitive);
+ * Who a signed-in account is among a permit's authorised persons (Art. 68(10)(d)):
+ * - an account with an e-mail address (`account.email`), or whose username is one, is the person with
+ *   that e-mail (case-insensitive);
  * - an account linked to an ORCID sign-in (OpenID Connect issuer `https://orcid.org`, whose `sub` is
  *   the ORCID iD) is the person with that ORCID iD, which the application form records for exactly
  *   this matching.
@@ -26,7 +26,12 @@ export function bareOrcid(value: string): string | null {
 
 /** The e-mail addresses and ORCID iDs a principal is known by (see {@link PersonIdentity}). */
 export async function identityOf(db: Queryable, p: Principal): Promise<PersonIdentity> {
-  const emails = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p.username) ? [p.username.toLowerCase()] : [];
+  const [account] = await db.query<{ email: string | null }>('SELECT email FROM account WHERE id = $1', [
+    p.accountId,
+  ]);
+  const emails = [account?.email, /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p.username) ? p.username : null]
+    .filter((e): e is string => Boolean(e))
+    .map((e) => e.toLowerCase());
   const rows = await db.query<{ subject: string }>(
     `SELECT subject FROM external_identity WHERE account_id = $1 AND issuer ~ '^https://(sandbox\\.)?orcid\\.org/?$'`,
     [p.accountId],

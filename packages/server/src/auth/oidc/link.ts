@@ -72,6 +72,7 @@ export async function linkIdentity(
     role,
     organisationId: null,
     ...(pseudonym ? { citizenPseudonym: pseudonym } : {}),
+    ...(role !== 'citizen' && claim('email') ? { email: claim('email')! } : {}),
   });
   await insertLink(db, provider, identity, accountId, pseudonym);
   return { accountId, username, created: true };

@@ -131,6 +131,19 @@ describe('GA4GH passport visas', () => {
     expect(new Set(listed.map((r) => r.reason))).toEqual(new Set(['REVOKED']));
   });
 
+  it("matches an account by its e-mail address: the demo user is her application's principal investigator", async () => {
+    await grantTestPermit(hub.db, hub.config, {
+      applicant: 'user',
+      datasets: [{ datasetId: 'fi-marie', country: 'FI' }],
+      persons: [{ name: 'Marie Dubois', email: 'marie@bionova.example', role: 'principal_investigator' }],
+      validFrom: new Date(Date.now() - DAY).toISOString(),
+      validUntil: new Date(Date.now() + 100 * DAY).toISOString(),
+    });
+    const visas = await passport('user');
+    expect(visas).toHaveLength(1);
+    expect((await verify(visas[0]!)).payload.sub).toBe('marie@bionova.example');
+  });
+
   it('lists the visas of a person an amendment removed, not those of persons who stay', async () => {
     const permit = await grantTestPermit(hub.db, hub.config, {
       applicant: 'user',
