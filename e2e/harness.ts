@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const REPO = resolve(import.meta.dirname, '..');
 const EHDS = join(REPO, 'packages/cli/bin/ehds.js');
@@ -27,15 +27,18 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Runs `ehds ARGS` as a real process; its output is kept for failure messages. */
-export function ehds(args: string[]): {
+/** Runs `ehds ARGS` as a real process (`env` added to ours); its output is kept for failure messages. */
+export function ehds(
+  args: string[],
+  env: Record<string, string> = {},
+): {
   child: ChildProcess;
   output: () => string;
   stop: () => Promise<void>;
 } {
   const child = spawn(process.execPath, [EHDS, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: '' },
+    env: { ...process.env, DATABASE_URL: '', ...env },
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
@@ -110,4 +113,35 @@ export async function waitForLocalApi(
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`the node did not report its local API in ${timeoutMs} ms:\n${describe()}`);
+}
+
+/** Collects the page's console errors and uncaught exceptions (a journey fails on any). */
+export function consoleErrors(page: Page, label: string): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(`[${label}] ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(`[${label}] uncaught: ${e.message}`));
+  return errors;
+}
+
+/** The visible text of the page (trimmed), for failure messages. */
+export async function pageText(page: Page, max = 3000): Promise<string> {
+  try {
+    return `${page.url()}\n${(await page.innerText('body')).slice(0, max)}`;
+  } catch (err) {
+    return `${page.url()} (no text: ${(err as Error).message})`;
+  }
+}
+
+/**
+ * Signs a demo account in through the sign-in page's demo list (password, and for HDAB staff and
+ * administrators the TOTP code the page computes from the demo secret), and waits until it has left.
+ */
+export async function signInAsDemo(page: Page, hubUrl: string, username: string): Promise<void> {
+  await page.goto(`${hubUrl}/sign-in`);
+  await page.getByTestId(`demo-account-${username}`).click({ timeout: 30_000 });
+  await page
+    .waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 30_000 })
+    .catch(async (err: Error) => {
+      throw new Error(`${username} could not sign in: ${err.message}\n${await pageText(page)}`);
+    });
 }

@@ -38,6 +38,10 @@ export function hubCommand(program: Command): void {
           ...identityConfigFromEnv(process.env),
           // Other HDABs for cross-border applications (EHDS_PEERS, a JSON list; Art. 67(3)).
           peers: peersFromEnv(process.env),
+          // How often permit changes and the opt-out registry go to the nodes (default 60 s).
+          permitSweepSeconds: process.env.EHDS_PERMIT_SWEEP_SECONDS
+            ? Number(process.env.EHDS_PERMIT_SWEEP_SECONDS)
+            : undefined,
           ...(opts.hdabName
             ? {
                 hdab: {
