@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { hubCommand } from './commands/hub/start';
+import { auditCommand } from './commands/audit/index';
 import { demoCommand } from './commands/demo/run';
 import { nodeCommand } from './commands/node/start';
 import { invalid } from '@openehds/core';
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
     .exitOverride();
   hubCommand(program);
+  auditCommand(program);
   nodeCommand(program);
   demoCommand(program);
 
@@ -106,6 +108,21 @@ export async function main(argv: string[]): Promise<number> {
       try {
         const { qualityCommand } = await import('./commands/quality/run');
         await qualityCommand(opts);
+      } catch (err) {
+        process.exitCode = fail(err, Boolean(opts.json));
+      }
+    });
+  program
+    .command('verify')
+    .description('check a signed HDAB decision or permit offline (Ed25519 signature and time stamp)')
+    .argument('<file>', 'the signed document (JSON), as downloaded from the hub')
+    .option('--key <publicKey>', "the HDAB's public key (base64url) to insist on")
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, opts) => {
+      try {
+        const { verifyCommand } = await import('./commands/verify/document');
+        const check = await verifyCommand(file, opts);
+        if (!check.valid) process.exitCode = 1;
       } catch (err) {
         process.exitCode = fail(err, Boolean(opts.json));
       }

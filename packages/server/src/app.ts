@@ -54,7 +54,7 @@ export async function createApp(config: HubConfig, deps: HubDeps): Promise<Fasti
   await authRoutes(app, { db: deps.db, config, clock: deps.clock ?? Date.now });
   organisationRoutes(app, { db: deps.db, idleMinutes: idle });
   demoRoutes(app, config);
-  auditRoutes(app, deps.db, idle);
+  auditRoutes(app, deps.db, idle, config.auditCheckpoints);
   await federationRoutes(app, { db: deps.db, idleMinutes: idle, config });
   catalogueRoutes(app, { db: deps.db, idleMinutes: idle, config });
   holderRoutes(app, { db: deps.db, idleMinutes: idle, config });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseConfig } from '@openehds/core';
 import { RegisterConfigSchema } from './transparency/config';
+import { AuditCheckpointConfig } from './audit/config';
 import { CitizenPseudonymKeySchema, OidcProviderSchema, SignInRateLimitSchema } from './auth/identity-config';
 import { PublicRateLimitSchema } from './http/rate-limit';
 import { PeersSchema } from './cross-border/peer-config';
@@ -54,6 +55,8 @@ export const HubConfigSchema = z.object({
   holidays: z.array(z.iso.date()).default([]),
   /** How decisions reach the public register (Art. 57(1)(j)(iii)). */
   register: RegisterConfigSchema,
+  /** Signed audit checkpoints: every N events and on a timer (audit/README.md). */
+  auditCheckpoints: AuditCheckpointConfig.prefault({}),
   /** OpenID Connect issuers users and citizens sign in with (auth/README.md; env EHDS_OIDC_*). */
   oidcProviders: z.array(OidcProviderSchema).default([]),
   /** HMAC key for citizens' national identifier pseudonyms (env EHDS_CITIZEN_PSEUDONYM_KEY). */

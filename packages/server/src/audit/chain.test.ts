@@ -1,44 +1,61 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { canonicalJson } from '@openehds/core';
-import { eventHash, GENESIS_HASH, verifyChain, type AuditContent } from './chain';
+import { contentJson, eventHash, GENESIS_HASH, type AuditContent } from './chain';
 
-function build(contents: AuditContent[]) {
-  let prev = GENESIS_HASH;
-  return contents.map((c, i) => {
-    const hash = eventHash(prev, c);
-    const e = { ...c, seq: i + 1, prevHash: prev, hash };
-    prev = hash;
-    return e;
-  });
-}
-
-const event = (action: string, object: string): AuditContent => ({
+const event: AuditContent = {
   at: '2026-11-28T10:00:00.000Z',
   actor: 'account:holder-fi',
-  action,
-  object,
+  action: 'dataset.publish',
+  object: 'dataset:ds-1',
   outcome: 'success',
   details: { b: 1, a: [2, { d: 3, c: 4 }] },
-});
+};
 
 describe('audit hash chain', () => {
   it('is canonical regardless of key order', () => {
     expect(canonicalJson({ b: 1, a: { d: 1, c: 2 } })).toBe('{"a":{"c":2,"d":1},"b":1}');
+    const reordered: AuditContent = {
+      details: { b: 1, a: [2, { c: 4, d: 3 }] },
+      outcome: 'success',
+      object: 'dataset:ds-1',
+      action: 'dataset.publish',
+      actor: 'account:holder-fi',
+      at: '2026-11-28T10:00:00.000Z',
+    };
+    expect(contentJson(reordered)).toBe(contentJson(event));
   });
 
-  it('verifies an intact chain and finds the first tampered event', () => {
-    const chain = build([
-      event('dataset.publish', 'ds-1'),
-      event('dataset.view', 'ds-1'),
-      event('node.approve', 'n-1'),
-    ]);
-    expect(verifyChain(chain)).toBeNull();
+  it('hashes the previous hash, a newline and the canonical content (the stored format)', async () => {
+    const { createHash } = await import('node:crypto');
+    const expected = createHash('sha256')
+      .update(`${GENESIS_HASH}\n${canonicalJson(event)}`)
+      .digest('hex');
+    expect(eventHash(GENESIS_HASH, event)).toBe(expected);
+  });
 
-    const tampered = chain.map((e) => ({ ...e }));
-    tampered[1]!.object = 'ds-2';
-    expect(verifyChain(tampered)).toBe(2);
+  it('changes with any field and with the previous hash', () => {
+    const base = eventHash(GENESIS_HASH, event);
+    expect(eventHash(GENESIS_HASH, { ...event, actor: 'account:other' })).not.toBe(base);
+    expect(eventHash(GENESIS_HASH, { ...event, details: { ...event.details, b: 2 } })).not.toBe(base);
+    expect(eventHash('1'.repeat(64), event)).not.toBe(base);
+  });
 
-    const removed = [chain[0]!, chain[2]!];
-    expect(verifyChain(removed)).toBe(3);
+  it('encodes content exactly as canonicalJson does, and refuses what it refuses', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        fc.option(fc.string(), { nil: null }),
+        fc.string(),
+        (details, object, actor) => {
+          const content = { ...event, actor, object, details };
+          expect(contentJson(content)).toBe(canonicalJson(content));
+        },
+      ),
+    );
+    const withDate = { ...event, details: { when: new Date() } };
+    expect(() => contentJson(withDate)).toThrow(TypeError);
+    expect(() => contentJson({ ...event, details: { n: Number.NaN } })).toThrow(TypeError);
+    expect(() => contentJson({ ...event, details: { a: [undefined] } })).toThrow(TypeError);
   });
 });

@@ -1,11 +1,18 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '@openehds/db';
 import { AppError, conflict, forbidden, invalid, notFound } from '@openehds/core';
 import { appendIn, recordAudit } from '../audit/service';
-import { signTask, type JsonValue, type SignedTask } from '@openehds/core';
+import { canonicalJson, signTask, toJsonValue, type JsonValue, type SignedTask } from '@openehds/core';
 import { hubKeyPair } from './hub-key';
 import { findNode } from './nodes';
 import { waitFor, wake } from './signal';
+
+/** SHA-256 of a result's canonical JSON, as recorded in the audit log. */
+function resultDigest(result: unknown): string {
+  return createHash('sha256')
+    .update(canonicalJson(toJsonValue(result ?? null)))
+    .digest('hex');
+}
 
 /** A task's state at the hub. */
 export interface TaskRecord {
@@ -110,7 +117,7 @@ export async function claimTasks(db: Db, nodeId: string, max: number): Promise<S
       action: 'task.claim',
       object: `task:${t.id}`,
       outcome: 'success',
-      details: { type: t.type, attempt: t.attempts },
+      details: { nodeId, type: t.type, attempt: t.attempts },
     });
   }
   return tasks.map((t) =>
@@ -172,7 +179,13 @@ export async function completeTask(
       action: 'task.complete',
       object: `task:${input.taskId}`,
       outcome: input.ok ? 'success' : 'failure',
-      details: { type: row.type as string, status, ...(input.ok ? {} : { error: input.error ?? 'failed' }) },
+      details: {
+        nodeId,
+        type: row.type as string,
+        status,
+        // The digest binds the audit record to the exact result received (compare before releasing it).
+        ...(input.ok ? { resultSha256: resultDigest(input.result) } : { error: input.error ?? 'failed' }),
+      },
     });
     return toTask(row);
   });

@@ -1,0 +1,72 @@
+import { sign, verify } from 'node:crypto';
+import { canonicalJson, keyFingerprint, privateKeyObject, publicKeyObject } from '@openehds/core';
+
+/**
+ * A signed checkpoint of the audit chain: the hub signs, with its Ed25519 federation key, "the event
+ * at seq S has hash H, and S events or so were in the log, at time T". A bare hash chain cannot show
+ * that its tail was cut off, or that a whole suffix was deleted and re-written with re-computed
+ * hashes; a signed checkpoint can, because nobody without the hub's private key can sign a new one
+ * (RFC 9162 §4.10 signed tree heads play the same role). Pure functions; the I/O is in
+ * checkpoints.ts.
+ */
+
+/** One signed checkpoint, as stored in `audit_checkpoint` and written to exports. */
+export interface AuditCheckpoint {
+  /** The last event covered. */
+  seq: number;
+  /** That event's chain hash. */
+  hash: string;
+  /** How many events the log held up to and including `seq`. */
+  events: number;
+  /** Signing time, ISO 8601 UTC. */
+  at: string;
+  /** Ed25519 signature (base64url) over {@link checkpointSigningInput}. */
+  signature: string;
+  /** Fingerprint of the signing key (see `keyFingerprint`), so a reader knows which key to ask for. */
+  keyFingerprint: string;
+}
+
+/** Domain tag, so a checkpoint signature cannot stand in for a task or message signature. */
+export const CHECKPOINT_DOMAIN = 'openehds-audit-checkpoint-v1';
+
+/** The exact bytes a checkpoint signature covers. */
+export function checkpointSigningInput(c: Pick<AuditCheckpoint, 'seq' | 'hash' | 'events' | 'at'>): Buffer {
+  return Buffer.from(
+    `${CHECKPOINT_DOMAIN}\n${canonicalJson({ at: c.at, events: c.events, hash: c.hash, seq: c.seq })}`,
+    'utf8',
+  );
+}
+
+/** Signs a checkpoint with the hub's key pair (PKCS#8 PEM private key, raw base64url public key). */
+export function signCheckpoint(
+  key: { privateKey: string; publicKey: string },
+  c: Pick<AuditCheckpoint, 'seq' | 'hash' | 'events'>,
+  now = new Date(),
+): AuditCheckpoint {
+  const unsigned = { seq: c.seq, hash: c.hash, events: c.events, at: now.toISOString() };
+  const signature = sign(null, checkpointSigningInput(unsigned), privateKeyObject(key.privateKey));
+  return {
+    ...unsigned,
+    signature: signature.toString('base64url'),
+    keyFingerprint: keyFingerprint(key.publicKey),
+  };
+}
+
+/** Why a checkpoint's signature does not hold, or null when it does. */
+export function checkpointSignatureProblem(c: AuditCheckpoint, publicKey: string): string | null {
+  const expected = keyFingerprint(publicKey);
+  if (c.keyFingerprint !== expected) {
+    return `signed by key ${c.keyFingerprint}, not by the hub key ${expected}`;
+  }
+  try {
+    const ok = verify(
+      null,
+      checkpointSigningInput(c),
+      publicKeyObject(publicKey),
+      Buffer.from(c.signature, 'base64url'),
+    );
+    return ok ? null : 'the signature does not verify: the checkpoint was altered after signing';
+  } catch {
+    return 'the signature is malformed';
+  }
+}

@@ -1,0 +1,23 @@
+// The audit feature's public API (listed by name, DESIGN.md §4).
+export { appendBatch, appendIn, recordAudit, recordAuditBatch, onAuditAppended } from './append';
+export type { AuditInput } from './append';
+export { eventHash, GENESIS_HASH } from './chain';
+export type { AuditContent, AuditEvent } from './chain';
+export { CHECKPOINT_DOMAIN, signCheckpoint, checkpointSignatureProblem } from './checkpoint';
+export type { AuditCheckpoint } from './checkpoint';
+export { Checkpointer, DEFAULT_CHECKPOINT_SCHEDULE, listCheckpoints, writeCheckpoint } from './checkpoints';
+export type { CheckpointSchedule } from './checkpoints';
+export { AuditCheckpointConfig } from './config';
+export type { AuditCheckpointSettings } from './config';
+export { exportChainNdjson, EXPORT_FORMAT } from './export';
+export { exportFhirBundle, exportFhirNdjson } from './fhir-export';
+export { toFhirAuditEvent, fhirMapping } from './fhir';
+export type { FhirAuditEvent } from './fhir';
+export { verifyAuditFile } from './file-verify';
+export type { FileVerifyReport, FileVerifyOptions } from './file-verify';
+export { exportHubStore, readAnchors, verifyHubStore } from './offline';
+export type { HubStoreLocation } from './offline';
+export { listAudit, verifyAudit } from './service';
+export type { StoreVerifyReport } from './service';
+export { verifyAuditLog } from './report';
+export type { Finding, FindingKind, VerifyReport } from './verify';
