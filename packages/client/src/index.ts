@@ -102,7 +102,7 @@ export {
   ETHICS_STATUSES,
   CRITERION_IDS,
   VERDICTS,
-} from './applications-types';
+} from './applications-vocabulary';
 export type {
   ApplicationKind,
   ApplicationStatus,
