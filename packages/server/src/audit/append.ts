@@ -24,12 +24,13 @@ const INSERT = `INSERT INTO audit_event (seq, at, actor, action, object, outcome
   SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[],
     $7::jsonb[], $8::text[], $9::text[])`;
 
-type AppendListener = (lastSeq: number) => void;
+type AppendListener = (events: readonly AuditEvent[]) => void;
 const listeners = new Set<AppendListener>();
 
 /**
- * Calls `listener` with the last seq after each append (before its transaction commits), so the
- * checkpointer can count events without a query. Returns the unsubscribe function.
+ * Calls `listener` with the events of each append (before its transaction commits, so they may yet
+ * roll back), so the checkpointer can count events and sign their segment without a query. Returns
+ * the unsubscribe function.
  */
 export function onAuditAppended(listener: AppendListener): () => void {
   listeners.add(listener);
@@ -91,7 +92,7 @@ export async function appendBatch(tx: Queryable, inputs: readonly AuditInput[]):
     prevHash = hash;
   }
   await tx.query(INSERT, columns);
-  for (const listener of listeners) listener(seq);
+  for (const listener of listeners) listener(events);
   return events;
 }
 

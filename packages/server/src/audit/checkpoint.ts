@@ -24,15 +24,64 @@ export interface AuditCheckpoint {
   signature: string;
   /** Fingerprint of the signing key (see `keyFingerprint`), so a reader knows which key to ask for. */
   keyFingerprint: string;
+  /**
+   * The exact export bytes of the events since the checkpoint before (see {@link CheckpointSegment}).
+   * Absent on checkpoints signed before segments existed (migration 0013).
+   */
+  segment?: CheckpointSegment;
 }
 
-/** Domain tag, so a checkpoint signature cannot stand in for a task or message signature. */
+/**
+ * The events a checkpoint adds to the one before, as the export writes them (one `eventLine` and a
+ * newline each): the seq they follow, their byte length and their SHA-256. The hub checks the
+ * segment's chain before it signs, so a verifier that finds the same bytes in an export file knows
+ * them intact with one streaming hash, at the speed of `openssl dgst` (issue 3 §7), and walks
+ * event by event only where the bytes differ, to say where.
+ */
+export interface CheckpointSegment {
+  /** The seq of the checkpoint before (0 for the first): the segment holds the events after it. */
+  from: number;
+  /** Length of the segment in bytes. */
+  bytes: number;
+  /** SHA-256 (hex) of those bytes. */
+  sha256: string;
+}
+
+/**
+ * A checkpoint from a JSON record (an export line, an anchors file): the fields as they are, for the
+ * signature to judge; a segment only when it has all its parts.
+ */
+export function checkpointFromJson(r: Record<string, unknown>): AuditCheckpoint {
+  const s = r.segment as Record<string, unknown> | undefined;
+  const segment =
+    s && typeof s === 'object' && typeof s.sha256 === 'string'
+      ? { from: Number(s.from), bytes: Number(s.bytes), sha256: s.sha256 }
+      : undefined;
+  return {
+    seq: Number(r.seq),
+    hash: String(r.hash),
+    events: Number(r.events),
+    at: String(r.at),
+    signature: String(r.signature),
+    keyFingerprint: String(r.keyFingerprint),
+    ...(segment ? { segment } : {}),
+  };
+}
+
+/** Domain tags, so a checkpoint signature cannot stand in for a task or message signature. */
 export const CHECKPOINT_DOMAIN = 'openehds-audit-checkpoint-v1';
+/** The same with a segment: a v1 signature cannot be passed off as covering one. */
+export const SEGMENT_CHECKPOINT_DOMAIN = 'openehds-audit-checkpoint-v2';
 
 /** The exact bytes a checkpoint signature covers. */
-export function checkpointSigningInput(c: Pick<AuditCheckpoint, 'seq' | 'hash' | 'events' | 'at'>): Buffer {
+export function checkpointSigningInput(
+  c: Pick<AuditCheckpoint, 'seq' | 'hash' | 'events' | 'at' | 'segment'>,
+): Buffer {
+  const base = { at: c.at, events: c.events, hash: c.hash, seq: c.seq };
   return Buffer.from(
-    `${CHECKPOINT_DOMAIN}\n${canonicalJson({ at: c.at, events: c.events, hash: c.hash, seq: c.seq })}`,
+    c.segment
+      ? `${SEGMENT_CHECKPOINT_DOMAIN}\n${canonicalJson({ ...base, segment: c.segment })}`
+      : `${CHECKPOINT_DOMAIN}\n${canonicalJson(base)}`,
     'utf8',
   );
 }
@@ -40,10 +89,16 @@ export function checkpointSigningInput(c: Pick<AuditCheckpoint, 'seq' | 'hash' |
 /** Signs a checkpoint with the hub's key pair (PKCS#8 PEM private key, raw base64url public key). */
 export function signCheckpoint(
   key: { privateKey: string; publicKey: string },
-  c: Pick<AuditCheckpoint, 'seq' | 'hash' | 'events'>,
+  c: Pick<AuditCheckpoint, 'seq' | 'hash' | 'events' | 'segment'>,
   now = new Date(),
 ): AuditCheckpoint {
-  const unsigned = { seq: c.seq, hash: c.hash, events: c.events, at: now.toISOString() };
+  const unsigned = {
+    seq: c.seq,
+    hash: c.hash,
+    events: c.events,
+    at: now.toISOString(),
+    ...(c.segment ? { segment: c.segment } : {}),
+  };
   const signature = sign(null, checkpointSigningInput(unsigned), privateKeyObject(key.privateKey));
   return {
     ...unsigned,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '@openehds/db';
 import { keyFingerprint } from '@openehds/core';
@@ -5,6 +6,8 @@ import { hubKeyPair } from '../federation/hub-key';
 import { recordAudit, recordAuditBatch, type AuditInput } from './append';
 import { checkpointSignatureProblem } from './checkpoint';
 import { Checkpointer, listCheckpoints, writeCheckpoint } from './checkpoints';
+import { eventLine } from './segment';
+import { readEvents } from './store';
 import { auditStores } from './test-stores';
 
 const input = (i: number): AuditInput => ({
@@ -43,6 +46,37 @@ describe.each(auditStores())('signed audit checkpoints on %s', (_driver, open) =
     await recordAudit(db, input(4));
     expect(await writeCheckpoint(db)).toMatchObject({ seq: 4, events: 4 });
     expect(await listCheckpoints(db)).toEqual([first, expect.objectContaining({ seq: 4 })]);
+  });
+
+  it('signs the exact export bytes of the events since the checkpoint before', async () => {
+    db = await open();
+    await recordAuditBatch(db, [input(1), input(2)]);
+    await writeCheckpoint(db);
+    await recordAuditBatch(db, [input(3), input(4), input(5)]);
+    const second = await writeCheckpoint(db);
+    let text = '';
+    for await (const page of readEvents(db, { after: 2 })) for (const e of page) text += `${eventLine(e)}\n`;
+    const bytes = Buffer.from(text, 'utf8');
+    expect(second!.segment).toEqual({
+      from: 2,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    // The segment is signed: changing it breaks the signature.
+    const key = await hubKeyPair(db);
+    expect(checkpointSignatureProblem(second!, key.publicKey)).toBeNull();
+    const altered = { ...second!, segment: { ...second!.segment!, bytes: bytes.length + 1 } };
+    expect(checkpointSignatureProblem(altered, key.publicKey)).toMatch(/altered after signing/);
+  });
+
+  it('refuses to sign a log that was altered in the store', async () => {
+    db = await open();
+    await recordAuditBatch(db, [input(1), input(2), input(3)]);
+    await writeCheckpoint(db);
+    await recordAuditBatch(db, [input(4), input(5)]);
+    await db.query(`UPDATE audit_event SET actor = 'account:mallory' WHERE seq = 4`);
+    await expect(writeCheckpoint(db)).rejects.toThrow(/audit event 4 does not chain/);
+    expect((await listCheckpoints(db)).map((c) => c.seq)).toEqual([3]);
   });
 
   it('writes one every N events, and a last one at shutdown', async () => {

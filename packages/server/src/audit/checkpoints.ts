@@ -3,6 +3,8 @@ import type { FederationKeyPair } from '@openehds/core';
 import { hubKeyPair } from '../federation/hub-key';
 import { AUDIT_LOCK, onAuditAppended } from './append';
 import { signCheckpoint, type AuditCheckpoint } from './checkpoint';
+import { segmentOf } from './segment';
+import { SegmentCache } from './segment-cache';
 
 /** When the hub signs a checkpoint of the audit chain. */
 export interface CheckpointSchedule {
@@ -15,6 +17,9 @@ export interface CheckpointSchedule {
 /** The defaults of {@link CheckpointSchedule}. */
 export const DEFAULT_CHECKPOINT_SCHEDULE: CheckpointSchedule = { every: 1000, intervalMs: 10 * 60_000 };
 
+const COLUMNS =
+  'seq, hash, events, at, signature, key_fingerprint, segment_from, segment_bytes, segment_sha256';
+
 function toCheckpoint(r: Record<string, unknown>): AuditCheckpoint {
   return {
     seq: Number(r.seq),
@@ -23,13 +28,22 @@ function toCheckpoint(r: Record<string, unknown>): AuditCheckpoint {
     at: new Date(r.at as string).toISOString(),
     signature: r.signature as string,
     keyFingerprint: r.key_fingerprint as string,
+    ...(r.segment_sha256 == null
+      ? {}
+      : {
+          segment: {
+            from: Number(r.segment_from),
+            bytes: Number(r.segment_bytes),
+            sha256: r.segment_sha256 as string,
+          },
+        }),
   };
 }
 
 /** All checkpoints, oldest first. */
 export async function listCheckpoints(db: Queryable): Promise<AuditCheckpoint[]> {
   const rows = await db.query<Record<string, unknown>>(
-    'SELECT seq, hash, events, at, signature, key_fingerprint FROM audit_checkpoint ORDER BY seq',
+    `SELECT ${COLUMNS} FROM audit_checkpoint ORDER BY seq`,
   );
   return rows.map(toCheckpoint);
 }
@@ -37,7 +51,7 @@ export async function listCheckpoints(db: Queryable): Promise<AuditCheckpoint[]>
 /** The latest checkpoint, if any. */
 export async function lastCheckpoint(db: Queryable): Promise<AuditCheckpoint | null> {
   const [row] = await db.query<Record<string, unknown>>(
-    'SELECT seq, hash, events, at, signature, key_fingerprint FROM audit_checkpoint ORDER BY seq DESC LIMIT 1',
+    `SELECT ${COLUMNS} FROM audit_checkpoint ORDER BY seq DESC LIMIT 1`,
   );
   return row ? toCheckpoint(row) : null;
 }
@@ -48,13 +62,16 @@ export async function lastCheckpoint(db: Queryable): Promise<AuditCheckpoint | n
  * and reads a committed head with every event below it. Its commit does not wait for the disk, so
  * it holds the lock only for a few quick statements: a checkpoint lost in a crash is signed again
  * later, while a synchronous commit per checkpoint would double the fsyncs of batched appends (a
- * later append's commit flushes it anyway, the WAL being sequential). The key is fetched first
- * (outside the transaction: PGlite runs one query at a time). Two hub processes may race: the first
- * insert wins, the other does nothing.
+ * later append's commit flushes it anyway, the WAL being sequential). It signs the segment since the
+ * checkpoint before only after checking its chain: from the events this process appended when they
+ * link up to the head (segment-cache.ts), else read back and checked hash by hash, so a log edited
+ * in the store is never signed (segment.ts). The key is fetched first (outside the transaction:
+ * PGlite runs one query at a time). Two hub processes may race: the first insert wins, the other
+ * does nothing.
  */
 export async function writeCheckpoint(
   db: Db,
-  options: { key?: FederationKeyPair; now?: Date } = {},
+  options: { key?: FederationKeyPair; now?: Date; cache?: SegmentCache } = {},
 ): Promise<AuditCheckpoint | null> {
   const key = options.key ?? (await hubKeyPair(db));
   return db.transaction(async (tx) => {
@@ -67,18 +84,17 @@ export async function writeCheckpoint(
     const seq = Number(head.seq);
     const previous = await lastCheckpoint(tx);
     if (previous && previous.seq >= seq) return null;
-    const [{ n } = { n: 0 }] = await tx.query<{ n: number | string }>(
-      'SELECT count(*) AS n FROM audit_event WHERE seq > $1 AND seq <= $2',
-      [previous?.seq ?? 0, seq],
-    );
+    const { segment, events } =
+      options.cache?.segment(previous, { seq, hash: head.hash }) ?? (await segmentOf(tx, previous, seq));
     const checkpoint = signCheckpoint(
       key,
-      { seq, hash: head.hash, events: (previous?.events ?? 0) + Number(n) },
+      { seq, hash: head.hash, events: (previous?.events ?? 0) + events, segment },
       options.now,
     );
     const inserted = await tx.query(
-      `INSERT INTO audit_checkpoint (seq, hash, events, at, signature, key_fingerprint)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (seq) DO NOTHING RETURNING seq`,
+      `INSERT INTO audit_checkpoint
+         (seq, hash, events, at, signature, key_fingerprint, segment_from, segment_bytes, segment_sha256)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (seq) DO NOTHING RETURNING seq`,
       [
         checkpoint.seq,
         checkpoint.hash,
@@ -86,6 +102,9 @@ export async function writeCheckpoint(
         checkpoint.at,
         checkpoint.signature,
         checkpoint.keyFingerprint,
+        segment.from,
+        segment.bytes,
+        segment.sha256,
       ],
     );
     return inserted.length ? checkpoint : null;
@@ -107,6 +126,7 @@ export class Checkpointer {
   private unsubscribe: (() => void) | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  private readonly cache = new SegmentCache();
   /** The last error of a background checkpoint (also passed to `onError`). */
   lastError: unknown;
 
@@ -121,8 +141,9 @@ export class Checkpointer {
     this.lastSeq = (await lastCheckpoint(this.db))?.seq ?? 0;
     this.notified = this.lastSeq;
     // The notice comes from any store in this process; a spurious one costs one no-op check.
-    this.unsubscribe = onAuditAppended((seq) => {
-      this.notified = Math.max(this.notified, seq);
+    this.unsubscribe = onAuditAppended((events) => {
+      this.cache.add(events);
+      this.notified = Math.max(this.notified, events.at(-1)?.seq ?? 0);
       if (this.due()) this.kick(false);
     });
     this.timer = setInterval(() => this.kick(true), this.schedule.intervalMs);
@@ -169,7 +190,7 @@ export class Checkpointer {
 
   private async runOnce(): Promise<void> {
     try {
-      const written = await writeCheckpoint(this.db);
+      const written = await writeCheckpoint(this.db, { cache: this.cache });
       if (written) this.lastSeq = written.seq;
       // Nothing new in this store: whatever was announced is covered (or was another store's).
       else this.notified = this.lastSeq;

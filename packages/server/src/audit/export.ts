@@ -1,19 +1,14 @@
 import type { Queryable } from '@openehds/db';
 import { keyFingerprint } from '@openehds/core';
-import { contentJson, type AuditEvent } from './chain';
 import type { AuditCheckpoint } from './checkpoint';
 import { listCheckpoints } from './checkpoints';
+import { eventLine } from './segment';
 import { headSeq, readEvents } from './store';
 
 /**
  * The audit export: NDJSON with a header line (format, hub public key), the signed checkpoints, then
  * one line per event. Enough to verify the log offline, on another machine, with `ehds audit verify
- * --file`. An event line has a fixed layout so the verifier can hash the content bytes as written,
- * without parsing them:
- *
- *   {"kind":"event","hash":"<64 hex>","prevHash":"<64 hex>","seq":<n>,"content":<canonical JSON>}
- *
- * where the content is exactly the canonical JSON the chain hash covers.
+ * --file`. Event lines have the fixed layout of `eventLine` (segment.ts).
  */
 
 /** Format tag in the header line. */
@@ -28,11 +23,6 @@ export interface ExportHeader {
   hubKeyFingerprint: string | null;
   lastSeq: number;
   checkpoints: number;
-}
-
-/** One event line (see the layout above). */
-export function eventLine(e: AuditEvent): string {
-  return `{"kind":"event","hash":${JSON.stringify(e.hash)},"prevHash":${JSON.stringify(e.prevHash)},"seq":${e.seq},"content":${contentJson(e)}}`;
 }
 
 /** One checkpoint line. */

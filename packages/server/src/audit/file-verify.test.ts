@@ -64,26 +64,56 @@ describe('audit export file verification', () => {
     );
   });
 
-  it('finds an intact export intact, on one thread and on several', async () => {
+  it('finds an intact export intact by its signed segments, and event by event', async () => {
     const path = write('intact.ndjson', lines);
-    const one = await verifyAuditFile(path, { threads: 1 });
-    expect(one).toMatchObject({
+    const bySegments = await verifyAuditFile(path, { threads: 2 });
+    expect(bySegments).toMatchObject({
       intact: true,
       events: 300,
       checkpoints: 3,
       lastCheckpoint: { seq: 300 },
+      unsignedTail: 0,
       keySource: 'file',
       pass: 'fast',
-      threads: 1,
+      signedSegments: 3,
     });
-    const many = await verifyAuditFile(path, { threads: 3, chunkBytes: 4096 });
+    const one = await verifyAuditFile(path, { threads: 1, everyEvent: true });
+    expect(one).toMatchObject({ intact: true, events: 300, pass: 'fast', threads: 1, signedSegments: 0 });
+    const many = await verifyAuditFile(path, { threads: 3, chunkBytes: 4096, everyEvent: true });
     expect(many).toMatchObject({ intact: true, events: 300, pass: 'fast', threads: 3 });
     expect({ ...many, threads: 1 }).toEqual(one);
+    expect({ ...bySegments, threads: 1, signedSegments: 0 }).toEqual(one);
     // Chunks cut anywhere in a line: each line is read by exactly one chunk.
     for (const chunkBytes of [1024, 1500, 2047, 3333, 10_000]) {
-      const r = await verifyAuditFile(path, { threads: 1, chunkBytes });
+      const r = await verifyAuditFile(path, { threads: 1, chunkBytes, everyEvent: true });
       expect([r.intact, r.events, r.pass], String(chunkBytes)).toEqual([true, 300, 'fast']);
     }
+  });
+
+  it('walks event by event where no intact segment covers the events', async () => {
+    // Segments 100 and 200 verify by their digest; events 201..250 after them one by one.
+    const cut = lines.slice(0, lineOf(251)).filter((l) => !l.includes('"seq":300,"hash"'));
+    expect(await verifyAuditFile(write('tail.ndjson', cut))).toMatchObject({
+      intact: true,
+      pass: 'fast',
+      signedSegments: 2,
+      unsignedTail: 50,
+    });
+    // An edit in the third segment: its bytes differ from the signed ones, so the passes that say
+    // where take over, and find what the store check finds.
+    const edited = [...lines];
+    edited[lineOf(250)] = edited[lineOf(250)]!.replace('"task:250"', '"task:251"');
+    const r = await verifyAuditFile(write('seg-edit.ndjson', edited));
+    expect([kinds(r), r.pass]).toEqual([[['edited', 250]], 'slow']);
+    // A segment digest altered in the file breaks its checkpoint's signature.
+    const forged = lines.map((l) =>
+      l.includes('"kind":"checkpoint"') && l.includes('"seq":200,')
+        ? l.replace(/"sha256":"[0-9a-f]/, '"sha256":"x')
+        : l,
+    );
+    expect(kinds(await verifyAuditFile(write('seg-forged.ndjson', forged)))).toEqual([
+      ['bad-checkpoint-signature', 200],
+    ]);
   });
 
   it('finds an edit, a deletion, swapped seqs and a cut tail, as the store check does', async () => {

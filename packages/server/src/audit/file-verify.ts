@@ -4,17 +4,20 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { canonicalJson, invalid } from '@openehds/core';
 import { GENESIS_HASH, hashedText, sha256Hex, type AuditContent } from './chain';
-import type { AuditCheckpoint } from './checkpoint';
+import { checkpointFromJson, type AuditCheckpoint } from './checkpoint';
 import { EXPORT_FORMAT, type ExportHeader } from './export';
 import { scanEvents, scanFileChunks, type ScanResult } from './scan';
 import { buildReport } from './report';
+import { walkSegments, type SegmentWalk } from './segment-walk';
 import { ChainVerifier, type ChainView, type Finding, type VerifyReport } from './verify';
 
 /**
- * Verifies an export file (export.ts) offline. A fast pass hashes every event line's bytes as
- * written, on all cores; when it finds the chain clean, only the checkpoints are left to check. Any
- * irregularity sends it to the slow pass, which parses every line and runs the full analysis of
- * verify.ts, so the findings are the same either way.
+ * Verifies an export file (export.ts) offline, in up to three passes. The signed segments first
+ * (segment-walk.ts): each checkpoint's segment of event lines is hashed in one call and compared
+ * with the digest the hub signed. What they do not cover goes to the fast pass, which hashes every
+ * event line's bytes as written, on all cores; when it finds the chain clean, only the checkpoints
+ * are left to check. Any irregularity sends it to the slow pass, which parses every line and runs
+ * the full analysis of verify.ts, so the findings are the same either way.
  */
 
 /** Options of {@link verifyAuditFile}. */
@@ -27,6 +30,11 @@ export interface FileVerifyOptions {
   threads?: number;
   /** Bytes per unit of work of the fast pass (default 4 MiB); threads help from two units on. */
   chunkBytes?: number;
+  /**
+   * Re-hash every event even where a signed segment covers it: the segments rest on the hub having
+   * checked the chain before signing; this does not.
+   */
+  everyEvent?: boolean;
 }
 
 /** The result, with where the key came from. */
@@ -35,6 +43,8 @@ export interface FileVerifyReport extends VerifyReport {
   /** Which pass gave the verdict, and on how many threads the fast pass ran. */
   pass: 'fast' | 'slow';
   threads: number;
+  /** Segments found intact by their signed digest, so their events were not walked one by one. */
+  signedSegments: number;
 }
 
 const hashHex = (d: Uint8Array) => sha256Hex(d);
@@ -69,7 +79,7 @@ function readHead(path: string): {
       if (text) {
         const record = parseLine(text);
         if (record?.kind === 'header') header = record as unknown as ExportHeader;
-        else if (record?.kind === 'checkpoint') checkpoints.push(asCheckpoint(record));
+        else if (record?.kind === 'checkpoint') checkpoints.push(checkpointFromJson(record));
         else break; // not the layout we write: the slow pass sorts it out
       }
       pos = nl + 1;
@@ -93,23 +103,40 @@ export async function verifyAuditFile(
   const keySource = options.publicKey ? 'pinned' : header?.hubPublicKey ? 'file' : 'none';
   const allCheckpoints = [...checkpoints, ...(options.anchors ?? [])];
 
-  const fast = await fastPass(path, eventsStart, size, allCheckpoints, options);
+  const walk = await walkSegments(
+    path,
+    eventsStart,
+    size,
+    options.everyEvent ? [] : allCheckpoints,
+    publicKey,
+  );
+  const fast = await fastPass(path, walk, size, allCheckpoints, options);
   const threads = fast.threads;
   if (fast.chain) {
-    return { ...buildReport(fast.chain, [], allCheckpoints, publicKey), keySource, pass: 'fast', threads };
+    return {
+      ...buildReport(fast.chain, [], allCheckpoints, publicKey, walk.signedOk),
+      keySource,
+      pass: 'fast',
+      threads,
+      signedSegments: walk.intact.length,
+    };
   }
   return {
     ...slowPass(readFileSync(path), options.anchors ?? [], publicKey),
     keySource,
     pass: 'slow',
     threads,
+    signedSegments: 0,
   };
 }
 
-/** The chain as the fast pass saw it (enough to check checkpoints against), or null if not clean. */
+/**
+ * The chain as the fast pass saw it after the intact segments (enough to check checkpoints
+ * against), or null if not clean.
+ */
 async function fastPass(
   path: string,
-  eventsStart: number,
+  walk: SegmentWalk,
   size: number,
   checkpoints: readonly AuditCheckpoint[],
   options: FileVerifyOptions,
@@ -117,7 +144,7 @@ async function fastPass(
   const chunkBytes = Math.max(1024, options.chunkBytes ?? CHUNK_BYTES);
   const wanted = [...new Set(checkpoints.map((c) => c.seq))];
   const starts: number[] = [];
-  for (let at = eventsStart; at < size; at += chunkBytes) starts.push(at);
+  for (let at = walk.offset; at < size; at += chunkBytes) starts.push(at);
   starts.push(size);
   const chunks = starts.length - 1;
   // A worker takes tens of milliseconds to start: worth it from two chunks on. Each thread reads
@@ -130,12 +157,13 @@ async function fastPass(
   for (const [k, r] of scanFileChunks(fs, path, starts, counter, wanted, hashHex)) results[k] = r;
   for (const pairs of await Promise.all(workers)) for (const [k, r] of pairs) results[k] = r;
 
-  // Stitch the chunks: each must be clean, and link to the one before.
+  // Stitch the chunks: each must be clean, and link to the one before (the first to the segments).
   const threads = helpers + 1;
-  let prevHash = GENESIS_HASH;
-  let lastSeq = -1;
-  let count = 0;
-  const found = new Map<number, { hash: string; upTo: number }>();
+  const signed = walk.intact.at(-1);
+  let prevHash = signed?.hash ?? GENESIS_HASH;
+  let lastSeq = signed?.seq ?? -1;
+  let count = signed?.events ?? 0;
+  const found = new Map(walk.intact.map((c) => [c.seq, { hash: c.hash, upTo: c.events }]));
   for (const r of results) {
     if (!r?.ok) return { chain: null, threads };
     if (r.lines === 0) continue;
@@ -195,17 +223,6 @@ function parseLine(text: string): Record<string, unknown> | null {
   }
 }
 
-function asCheckpoint(r: Record<string, unknown>): AuditCheckpoint {
-  return {
-    seq: Number(r.seq),
-    hash: String(r.hash),
-    events: Number(r.events),
-    at: String(r.at),
-    signature: String(r.signature),
-    keyFingerprint: String(r.keyFingerprint),
-  };
-}
-
 interface ParsedEvent {
   seq: number;
   prevHash: string;
@@ -224,7 +241,7 @@ function slowPass(buf: Buffer, anchors: readonly AuditCheckpoint[], publicKey: s
     const r = parseLine(line);
     if (r?.kind === 'header') return;
     if (r?.kind === 'checkpoint') {
-      fileCheckpoints.push(asCheckpoint(r));
+      fileCheckpoints.push(checkpointFromJson(r));
       return;
     }
     const seq = Number(r?.seq);

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { invalid } from '@openehds/core';
 import { openPglite, openPostgres, type Db } from '@openehds/db';
-import type { AuditCheckpoint } from './checkpoint';
+import { checkpointFromJson, type AuditCheckpoint } from './checkpoint';
 import { exportChainNdjson } from './export';
 import { exportFhirNdjson } from './fhir-export';
 import { verifyAudit, type StoreVerifyReport } from './service';
@@ -92,14 +92,7 @@ export function readAnchors(path: string): AuditCheckpoint[] {
     if (!r || typeof r !== 'object' || typeof r.signature !== 'string' || typeof r.hash !== 'string')
       return null;
     if (r.kind !== undefined && r.kind !== 'checkpoint') return null;
-    return {
-      seq: Number(r.seq),
-      hash: r.hash,
-      events: Number(r.events),
-      at: String(r.at),
-      signature: r.signature,
-      keyFingerprint: String(r.keyFingerprint),
-    };
+    return checkpointFromJson(r);
   };
   try {
     const whole = JSON.parse(text) as { checkpoints?: unknown[] };

@@ -10,13 +10,15 @@ import { ChainVerifier, short, type ChainView, type Finding, type VerifyReport }
 
 /**
  * Checks the checkpoints against the chain and the hub key. `chainFindings` are the findings of the
- * chain itself, so a difference they already explain is not reported twice.
+ * chain itself, so a difference they already explain is not reported twice; `signedOk` holds the
+ * `seq/signature` of checkpoints whose signature was already found good with this key.
  */
 export function checkCheckpoints(
   checkpoints: readonly AuditCheckpoint[],
   chain: ChainView,
   publicKey: string | null,
   chainFindings: readonly Finding[] = [],
+  signedOk: ReadonlySet<string> = new Set(),
 ): { findings: Finding[]; valid: AuditCheckpoint[] } {
   const findings: Finding[] = [];
   const valid: AuditCheckpoint[] = [];
@@ -36,7 +38,7 @@ export function checkCheckpoints(
   let lastMatching: AuditCheckpoint | undefined;
   const mismatches: AuditCheckpoint[] = [];
   for (const c of sorted) {
-    const problem = checkpointSignatureProblem(c, publicKey);
+    const problem = signedOk.has(`${c.seq}/${c.signature}`) ? null : checkpointSignatureProblem(c, publicKey);
     if (problem) {
       findings.push({
         kind: 'bad-checkpoint-signature',
@@ -122,8 +124,9 @@ export function buildReport(
   chainFindings: Finding[],
   checkpoints: readonly AuditCheckpoint[],
   publicKey: string | null,
+  signedOk?: ReadonlySet<string>,
 ): VerifyReport {
-  const checked = checkCheckpoints(checkpoints, chain, publicKey, chainFindings);
+  const checked = checkCheckpoints(checkpoints, chain, publicKey, chainFindings, signedOk);
   const findings = [...chainFindings, ...checked.findings].sort((a, b) => a.seq - b.seq);
   const last = checked.valid.filter((c) => c.seq <= (chain.lastSeq ?? 0)).at(-1) ?? null;
   return {

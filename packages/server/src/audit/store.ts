@@ -28,14 +28,17 @@ export async function headSeq(db: Queryable): Promise<number> {
   return row ? Number(row.seq) : 0;
 }
 
-/** Every event with seq ≤ `upTo`, in seq order, read in pages of `pageSize` (keyset pagination). */
+/**
+ * Every event with `after` < seq ≤ `upTo`, in seq order, read in pages of `pageSize` (keyset
+ * pagination).
+ */
 export async function* readEvents(
   db: Queryable,
-  options: { upTo?: number; pageSize?: number } = {},
+  options: { after?: number; upTo?: number; pageSize?: number } = {},
 ): AsyncGenerator<AuditEvent[]> {
   const pageSize = options.pageSize ?? 10_000;
   const upTo = options.upTo ?? Number.MAX_SAFE_INTEGER;
-  let after = -1;
+  let after = options.after ?? -1;
   for (;;) {
     const rows = await db.query<Record<string, unknown>>(
       `SELECT ${COLUMNS} FROM audit_event WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,

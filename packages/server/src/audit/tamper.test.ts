@@ -123,7 +123,8 @@ describe.each(auditStores())('tampering with the audit store on %s', (_driver, o
     const [head] = await db.query<{ hash: string }>('SELECT hash FROM audit_event WHERE seq = 60');
     const resigned = signCheckpoint(forger, { seq: 60, hash: head!.hash, events: 60 });
     await db.query(
-      `UPDATE audit_checkpoint SET hash = $1, at = $2, signature = $3, key_fingerprint = $4 WHERE seq = 60`,
+      `UPDATE audit_checkpoint SET hash = $1, at = $2, signature = $3, key_fingerprint = $4,
+         segment_from = NULL, segment_bytes = NULL, segment_sha256 = NULL WHERE seq = 60`,
       [resigned.hash, resigned.at, resigned.signature, resigned.keyFingerprint],
     );
     // The old checkpoints (20, 40) were signed by the real key: even the store's key sees them fail.

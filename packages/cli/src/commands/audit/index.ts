@@ -31,6 +31,10 @@ export function auditCommand(program: Command): void {
     .option('--file <file>', 'verify an export file (ehds audit export, GET /api/audit/export) instead')
     .option('--key <key>', 'trust this hub public key or fingerprint (see GET /api/federation/hub-key)')
     .option('--anchor <file>', 'checkpoints kept elsewhere (an earlier export); repeatable', collect)
+    .option(
+      '--every-event',
+      "with --file: re-hash every event, not trusting the hub's check of the signed segments",
+    )
     .option('--json', 'machine-readable report')
     .action(async (opts, cmd: Command) => {
       try {

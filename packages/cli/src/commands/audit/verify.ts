@@ -15,6 +15,8 @@ export interface AuditVerifyOptions {
   /** The hub public key (43 base64url characters) or its fingerprint (`xxxx:xxxx:xxxx:xxxx`). */
   key?: string;
   anchor?: string[];
+  /** With `file`: walk every event even where a signed segment covers it. */
+  everyEvent?: boolean;
   json?: boolean;
 }
 
@@ -35,7 +37,7 @@ export async function auditVerifyCommand(
   const publicKey = key && !FINGERPRINT.test(key) ? key : undefined;
   const anchors = (options.anchor ?? []).flatMap((path) => readAnchors(path));
   const report: VerifyReport & { keySource: string } = options.file
-    ? await verifyAuditFile(options.file, { publicKey, anchors })
+    ? await verifyAuditFile(options.file, { publicKey, anchors, everyEvent: options.everyEvent })
     : await verifyHubStore(
         { dataDir: options.dataDir, databaseUrl: options.databaseUrl },
         { publicKey, anchors },
