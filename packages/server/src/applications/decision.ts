@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '@openehds/db';
 import {
   AppError,
@@ -18,6 +17,7 @@ import { hubKeyPair } from '../federation/hub-key';
 import { publishesOnDecision } from '../transparency/publication';
 import { insertPermit, nextPermitNumber, type PermitContent } from '../permits/store';
 import { assessmentOf } from './assessment';
+import { issueDecision } from './decision-document';
 import { latestEstimate } from './fees';
 import { applicationFor } from './service';
 import { appendEvent, loadApplication, type ApplicationRecord } from './store';
@@ -26,8 +26,8 @@ import { crossBorderAfterDecision } from '../cross-border/outgoing';
 /**
  * The HDAB's decision (Art. 68(3), (9), (10)): grant, partial grant, refusal, or an anonymised answer
  * instead (Art. 68(3), only with the applicant's agreement). The decision is a document signed with
- * the hub's Ed25519 key and time-stamped by the signature; a grant also issues the first permit
- * version with the Art. 68(10) content.
+ * the hub's Ed25519 key and time-stamped by the signature (decision-document.ts); a grant also
+ * issues the first permit version with the Art. 68(10) content.
  */
 export interface DecisionInput {
   outcome: Outcome;
@@ -209,12 +209,10 @@ export async function decide(
           config,
         )
       : null;
-    const signed = signDocument(
-      'openehds.decision/v1',
+    const signed = await issueDecision(
+      tx,
+      app,
       {
-        decisionId: randomUUID(),
-        application: { reference: app.reference, kind: app.kind, submittedAt: app.submittedAt },
-        applicant: { name: app.applicant.displayName, organisation: app.organisation?.name ?? null },
         outcome: input.outcome,
         reasons: input.reasons,
         assessment: items.map(({ criterion, verdict, justification }) => ({
@@ -227,11 +225,7 @@ export async function decide(
       },
       key,
       now,
-    );
-    const decisionId = (signed.document as { decisionId: string }).decisionId;
-    await tx.query(
-      'INSERT INTO decision (id, application_id, outcome, signed, decided_by, decided_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6)',
-      [decisionId, id, input.outcome, JSON.stringify(signed), p.accountId, now.toISOString()],
+      p.accountId,
     );
     await tx.query(
       `UPDATE application SET status = 'DECISION_ISSUED', resume_status = NULL, outcome = $2, decided_at = $3,

@@ -16,7 +16,11 @@ import {
 import { appendIn } from '../audit/service';
 import type { Principal } from '../auth/roles';
 import { appendEvent, loadApplication, type ApplicationRecord } from './store';
-import { crossBorderAfterTransition } from '../cross-border/outgoing';
+import { crossBorderAfterDecision, crossBorderAfterTransition } from '../cross-border/outgoing';
+import type { HubConfig } from '../config';
+import { hubKeyPair } from '../federation/hub-key';
+import { publishesOnDecision } from '../transparency/publication';
+import { issueDecision } from './decision-document';
 
 /**
  * The life of a case file up to the decision: drafts the applicant autosaves, submission with the
@@ -258,24 +262,36 @@ export async function provideInformation(
 }
 
 /** The scheduler refuses a file whose applicant did not answer within 4 weeks (Art. 68(4)). */
-export async function lapse(db: Db, id: string, publish: boolean): Promise<void> {
+export async function lapse(db: Db, id: string, config: HubConfig): Promise<void> {
+  const key = await hubKeyPair(db);
   await db.transaction(async (tx) => {
     const app = await loadApplication(tx, id, true);
     if (app.status !== 'AWAITING_ADDITIONAL_INFORMATION') return;
-    const now = new Date().toISOString();
+    const now = new Date();
+    const reasons = 'the additional information was not provided within 4 weeks (Art. 68(4))';
     await move(
       tx,
       null,
       app,
       'lapse',
-      'the additional information was not provided within 4 weeks (Art. 68(4))',
+      reasons,
       {},
       {
         outcome: 'REFUSED',
-        decided_at: now,
+        decided_at: now.toISOString(),
         // Art. 57(1)(j)(iii): published at once when the hub publishes decisions as they are issued.
-        published_at: publish ? now : null,
+        published_at: publishesOnDecision(config) ? now.toISOString() : null,
       },
     );
+    // The refusal is a decision like any other: signed, kept, and sent back to the origin's hub.
+    const signed = await issueDecision(
+      tx,
+      app,
+      { outcome: 'REFUSED', reasons, assessment: [], permit: null, decidedBy: config.hdab.name },
+      key,
+      now,
+      null,
+    );
+    await crossBorderAfterDecision(tx, id, 'REFUSED', signed);
   });
 }

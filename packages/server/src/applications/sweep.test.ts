@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyDocument } from '@openehds/core';
+import { hubKeyPair } from '../federation/hub-key';
 import { createTestHub, type TestHub } from '../http/test-hub';
 import { lapseOverdue } from './sweep';
 import { submittedApplication } from './test-files';
@@ -29,6 +31,16 @@ describe('lapse of files awaiting information', () => {
       event: 'lapse',
       actor: 'system',
       reason: expect.stringMatching(/68\(4\)/),
+    });
+    // The refusal is a signed decision like the staff's, for the applicant to keep and verify.
+    const signed = (await hub.as('user', { method: 'GET', url: `/api/applications/${id}/decision` })).json();
+    const { publicKey } = await hubKeyPair(hub.db);
+    expect(verifyDocument(signed, publicKey)).toMatchObject({ valid: true, type: 'openehds.decision/v1' });
+    expect(signed.document).toMatchObject({
+      outcome: 'REFUSED',
+      reasons: expect.stringMatching(/68\(4\)/),
+      permit: null,
+      decidedBy: hub.config.hdab.name,
     });
     // A second sweep finds nothing more to do.
     expect(await lapseOverdue(hub.db, hub.config, new Date(Date.now() + 30 * day))).toEqual([]);

@@ -3,7 +3,6 @@ import type { Db } from '@openehds/db';
 import { clockOf } from '@openehds/core';
 import type { HubConfig } from '../config';
 import { clocksOf } from './clocks';
-import { publishesOnDecision } from '../transparency/publication';
 import { lapse } from './service';
 import { listApplications } from './store';
 
@@ -16,7 +15,7 @@ export async function lapseOverdue(db: Db, config: HubConfig, now = new Date()):
   for (const app of await listApplications(db, { status: 'AWAITING_ADDITIONAL_INFORMATION' })) {
     const info = clockOf(await clocksOf(db, app, config, now), 'additional-information');
     if (info?.state === 'overdue') {
-      await lapse(db, app.id, publishesOnDecision(config));
+      await lapse(db, app.id, config);
       lapsed.push(app.id);
     }
   }
