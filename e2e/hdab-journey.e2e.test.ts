@@ -597,6 +597,8 @@ describe('HDAB journey: apply, pre-screen, information, assess, fees, grant, reg
       await waitText(user.getByTestId('superseded'), new RegExp(`The current version is ${renewedId}`));
       await user.goto(`${hubUrl}/permits/${encodeURIComponent(renewedId)}`);
       await waitText(user.getByTestId('permit-status'), /^Revoked$/);
+      // The revocation comes as a signed notice the applicant can keep.
+      await waitText(user.getByTestId('download-end-notice'), /signed notice of its end/);
     });
 
     const visitor = await personPage('public-after');

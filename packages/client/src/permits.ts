@@ -62,6 +62,8 @@ export interface PermitEvent {
   at: string;
   reason: string | null;
   details: Record<string, unknown>;
+  /** On a revocation or expiry: the hub-signed `openehds.permit-end/v1` notice. */
+  signed?: SignedDocument;
 }
 
 /** The applicant's request for the one renewal of a chain (Art. 68(12)). */

@@ -116,6 +116,7 @@ const POLICY: Record<string, Access> = {
   'GET /api/reports/activity': STAFF,
   'GET /api/permits': ['data_user', 'hdab_staff'],
   'GET /api/permits/:id': ['data_user', 'hdab_staff'],
+  'GET /api/permits/:id/end-notice': ['data_user', 'hdab_staff'],
   'POST /api/permits/:id/amend': ['hdab_staff'],
   'POST /api/permits/:id/renewal-request': ['data_user'],
   'POST /api/permits/:id/renew': ['hdab_staff'],

@@ -1,13 +1,14 @@
 import type { Db } from '@openehds/db';
 import { dueExpiries, type PermitEnding } from '@openehds/core';
 import { appendIn } from '../audit/service';
-import { appendPermitEvent } from './history';
+import { hubKeyPair } from '../federation/hub-key';
+import { recordPermitEnd } from './end-notice';
 import { toPermit } from './store';
 import { toVersion } from './versions';
 
 /**
  * Moves every current permit version whose access period is over to EXPIRED, closed at its end date
- * (Art. 68(12); the SPE data are then deleted within 6 months). Run by the scheduler; `now` is given
+ * (Art. 68(12); the SPE data are then deleted within 6 months), with a signed notice of the end. Run by the scheduler; `now` is given
  * by tests. Each expiry commits on its own, with its history entry and audit event.
  */
 export async function expirePermits(db: Db, now = new Date()): Promise<PermitEnding[]> {
@@ -16,6 +17,7 @@ export async function expirePermits(db: Db, now = new Date()): Promise<PermitEnd
     [now.toISOString()],
   );
   const done: PermitEnding[] = [];
+  const key = rows.length ? await hubKeyPair(db) : null;
   for (const ending of dueExpiries(rows.map(toPermit).map(toVersion), now)) {
     const id = ending.permit.permitId;
     const applied = await db.transaction(async (tx) => {
@@ -27,16 +29,19 @@ export async function expirePermits(db: Db, now = new Date()): Promise<PermitEnd
       );
       // Another hub process expired it first, or it was revoked meanwhile.
       if (!row) return false;
-      await appendPermitEvent(tx, {
-        permitId: id,
-        event: 'expire',
-        fromStatus: rows.find((r) => r.id === id)!.status as string,
-        toStatus: 'EXPIRED',
-        actor: 'system',
-        at: ending.endedAt.toISOString(),
-        reason: null,
-        details: { deletionDueAt: ending.deletionDueAt.toISOString() },
-      });
+      await recordPermitEnd(
+        tx,
+        key!,
+        toPermit(rows.find((r) => r.id === id)!),
+        {
+          event: 'expire',
+          actor: 'system',
+          endedAt: ending.endedAt,
+          reason: null,
+          deletionDueAt: ending.deletionDueAt,
+        },
+        now,
+      );
       await appendIn(tx, {
         actor: 'system',
         action: 'permit.expire',

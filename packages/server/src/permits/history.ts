@@ -1,4 +1,5 @@
 import type { Queryable } from '@openehds/db';
+import type { SignedDocument } from '@openehds/core';
 
 /** One entry of a permit version's status history (append-only: DAAMS; reasons published, Art. 57(1)(j)(iv)). */
 export interface PermitEvent {
@@ -11,6 +12,8 @@ export interface PermitEvent {
   at: string;
   reason: string | null;
   details: Record<string, unknown>;
+  /** The hub-signed notice of a revocation or expiry (end-notice.ts). */
+  signed?: SignedDocument;
 }
 
 /** Appends one event (in the caller's transaction). */
@@ -19,9 +22,19 @@ export async function appendPermitEvent(
   e: Omit<PermitEvent, 'seq' | 'details'> & { details?: Record<string, unknown> },
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO permit_event (permit_id, event, from_status, to_status, actor, at, reason, details)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-    [e.permitId, e.event, e.fromStatus, e.toStatus, e.actor, e.at, e.reason, JSON.stringify(e.details ?? {})],
+    `INSERT INTO permit_event (permit_id, event, from_status, to_status, actor, at, reason, details, signed)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb)`,
+    [
+      e.permitId,
+      e.event,
+      e.fromStatus,
+      e.toStatus,
+      e.actor,
+      e.at,
+      e.reason,
+      JSON.stringify(e.details ?? {}),
+      e.signed ? JSON.stringify(e.signed) : null,
+    ],
   );
 }
 
@@ -41,5 +54,6 @@ export async function chainHistory(db: Queryable, rootId: string): Promise<Permi
     at: new Date(r.at as string).toISOString(),
     reason: (r.reason as string | null) ?? null,
     details: (r.details as Record<string, unknown>) ?? {},
+    ...(r.signed ? { signed: r.signed as SignedDocument } : {}),
   }));
 }

@@ -2,13 +2,14 @@ import type { Db } from '@openehds/db';
 import { conflict, planRevocation } from '@openehds/core';
 import { appendIn } from '../audit/service';
 import type { Principal } from '../auth/roles';
-import { appendPermitEvent } from './history';
+import { hubKeyPair } from '../federation/hub-key';
+import { recordPermitEnd } from './end-notice';
 import { loadPermit, lockPermit, type PermitRecord } from './store';
 import { toVersion } from './versions';
 
 /**
  * Revokes the current version of a permit as an enforcement measure (Art. 63): status REVOKED, closed
- * now, the reason recorded (it is notified and published, Art. 57(1)(j)(iv)); the nodes learn it with
+ * now, the reason recorded in a signed notice (it is notified and published, Art. 57(1)(j)(iv)); the nodes learn it with
  * the next delivery and refuse every task under the permit from then on.
  */
 export async function revokePermit(
@@ -18,6 +19,7 @@ export async function revokePermit(
   reason: string,
   now = new Date(),
 ): Promise<PermitRecord> {
+  const key = await hubKeyPair(db);
   await db.transaction(async (tx) => {
     const current = await lockPermit(tx, id);
     const ending = planRevocation(toVersion(current), reason, now);
@@ -28,16 +30,19 @@ export async function revokePermit(
     );
     if (!done.length) throw conflict(`permit ${id} changed meanwhile; reload it and try again`);
     const actor = `account:${p.username}`;
-    await appendPermitEvent(tx, {
-      permitId: id,
-      event: 'revoke',
-      fromStatus: current.status,
-      toStatus: 'REVOKED',
-      actor,
-      at: now.toISOString(),
-      reason: ending.reason ?? reason,
-      details: { deletionDueAt: ending.deletionDueAt.toISOString() },
-    });
+    await recordPermitEnd(
+      tx,
+      key,
+      current,
+      {
+        event: 'revoke',
+        actor,
+        endedAt: now,
+        reason: ending.reason ?? reason,
+        deletionDueAt: ending.deletionDueAt,
+      },
+      now,
+    );
     await appendIn(tx, {
       actor,
       action: 'permit.revoke',

@@ -187,6 +187,19 @@ describe('permit lifecycle routes', () => {
     expect(await audit(`permit:${first}`)).toEqual(['permit.grant', 'permit.amend']);
     expect(await audit(`permit:${second.id}`)).toEqual(['permit.renewal-request', 'permit.renew']);
     expect(await audit(`permit:${third.id}`)).toEqual(['permit.revoke']);
+    // The revocation is a signed notice, with the reason and the deletion date.
+    const notice = final.history.at(-1).signed;
+    const file = await as('user', 'GET', `/api/permits/${third.id}/end-notice`);
+    expect(file.headers['content-disposition']).toContain(`permit-end-${third.id}.json`);
+    expect(file.json()).toEqual(notice);
+    expect((await as('user', 'GET', `/api/permits/${first}/end-notice`)).statusCode).toBe(404);
+    expect(verifyDocument(notice, publicKey)).toMatchObject({ valid: true, type: 'openehds.permit-end/v1' });
+    expect(notice.document).toMatchObject({
+      permitNumber: third.id,
+      status: 'REVOKED',
+      reason: revoked.json().reason,
+      deletionDueAt: final.history.at(-1).details.deletionDueAt,
+    });
   });
 
   it('keeps a renewal request across a later amendment of the chain', async () => {
@@ -246,6 +259,13 @@ describe('permit lifecycle routes', () => {
     const view = (await as('hdab', 'GET', `/api/permits/${permit.id}`)).json();
     expect(view).toMatchObject({ status: 'EXPIRED', activeUntil: permit.validUntil, current: false });
     expect(view.history.map((e: { event: string }) => e.event)).toEqual(['expire']);
+    const { publicKey } = await hubKeyPair(hub.db);
+    expect(verifyDocument(view.history[0].signed, publicKey)).toMatchObject({ valid: true });
+    expect(view.history[0].signed.document).toMatchObject({
+      status: 'EXPIRED',
+      endedAt: permit.validUntil,
+      reason: null,
+    });
     expect(await audit(`permit:${permit.id}`)).toEqual(['permit.expire']);
     const expired = (await as('hdab', 'GET', '/api/permits?status=EXPIRED')).json();
     expect(expired.items.map((i: { id: string }) => i.id)).toEqual([permit.id]);

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '@openehds/db';
-import { NamedPerson } from '@openehds/core';
+import { NamedPerson, notFound } from '@openehds/core';
 import { requireRole } from '../auth/guard';
 import type { HubConfig } from '../config';
 import { validate } from '../http/validate';
@@ -70,6 +70,16 @@ export function permitRoutes(
   app.get('/api/permits/:id', either, async (request) => {
     const { id } = validate(Id, request.params, 'path');
     return permitView(db, request.principal!, id);
+  });
+
+  // The signed notice of a revocation or expiry, as a file for `ehds verify FILE`.
+  app.get('/api/permits/:id/end-notice', either, async (request, reply) => {
+    const { id } = validate(Id, request.params, 'path');
+    const view = await permitView(db, request.principal!, id);
+    const notice = view.history.find((e) => e.permitId === id && e.signed)?.signed;
+    if (!notice) throw notFound('end notice of permit', id);
+    reply.header('content-disposition', `attachment; filename="permit-end-${id}.json"`);
+    return notice;
   });
 
   app.post('/api/permits/:id/amend', staff, async (request, reply) => {

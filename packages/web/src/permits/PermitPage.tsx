@@ -238,6 +238,8 @@ function Facts({ view }: { view: PermitView }) {
 function SignedDocument({ view }: { view: PermitView }) {
   const id = useId();
   const sig = view.signed.signature;
+  // A revoked or expired version also has the signed notice of its end (Art. 63, 68(12)).
+  const endNotice = view.history.find((e) => e.permitId === view.id && e.signed)?.signed;
   return (
     <section aria-labelledby={`${id}-title`} className="card" data-testid="permit-document">
       <h2 id={`${id}-title`}>{t.document.title}</h2>
@@ -256,6 +258,19 @@ function SignedDocument({ view }: { view: PermitView }) {
         >
           {t.document.download}
         </button>
+        {endNotice && (
+          <>
+            {' '}
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => saveText(JSON.stringify(endNotice, null, 2), `permit-end-${view.id}.json`)}
+              data-testid="download-end-notice"
+            >
+              {t.document.downloadEnd}
+            </button>
+          </>
+        )}
       </p>
       <p className="hint">
         {verifyBefore}

@@ -68,6 +68,7 @@ export const permitsEn = {
     intro: 'Each version of a permit is a document signed with the HDAB’s key.',
     signedAt: 'Signed {at}, key fingerprint {fingerprint}.',
     download: 'Download the signed permit',
+    downloadEnd: 'Download the signed notice of its end',
     verifyNote:
       'Anyone can check the file offline with {command}, which also reports who signed it and when.',
     verifyCommand: 'ehds verify FILE',
