@@ -143,6 +143,31 @@ describe('renewal (Art. 68(12))', () => {
     });
   });
 
+  it('renews a version that expired while a timely request waited for the HDAB', () => {
+    const expired: PermitVersion = { ...granted, status: 'EXPIRED', activeUntil: granted.validUntil };
+    const { previous, next } = planRenewal(expired, d('2031-06-01'), d('2029-07-10'), {
+      permitId: 'FI-2029-000009',
+      requestedAt: d('2029-04-15'),
+    });
+    // The expired version keeps its end; access resumes with the renewal, not in between.
+    expect(previous).toEqual(expired);
+    expect(next).toMatchObject({ status: 'RENEWED', renewals: 1, activeFrom: d('2029-07-10') });
+    // Without a request on file, or with one made too late, it stays expired.
+    expect(
+      refusal(() => planRenewal(expired, d('2031-06-01'), d('2029-07-10'), { permitId: 'X' })).message,
+    ).toMatch(/expired on 2029-06-01/);
+    const late = { permitId: 'Y', requestedAt: d('2029-05-20') };
+    expect(refusal(() => planRenewal(expired, d('2031-06-01'), d('2029-07-10'), late)).message).toMatch(
+      /at least one month before expiry/,
+    );
+    // A version revoked, or ended early, is not brought back.
+    const revoked: PermitVersion = { ...granted, status: 'REVOKED', activeUntil: d('2029-03-01') };
+    const asked = { permitId: 'Z', requestedAt: d('2029-02-01') };
+    expect(refusal(() => planRenewal(revoked, d('2031-06-01'), d('2029-07-10'), asked)).message).toMatch(
+      /revoked/,
+    );
+  });
+
   it('refuses the second renewal, also after an amendment in between', () => {
     const renewed = planRenewal(granted, d('2031-06-01'), d('2028-01-01'), { permitId: 'R' }).next;
     const again = refusal(() => planRenewal(renewed, d('2033-06-01'), d('2029-01-01'), { permitId: 'R2' }));

@@ -40,6 +40,10 @@ export interface PermitRenewal {
 /**
  * Plans the one renewal of `current` until `newValidUntil` (at most 10 years after the current end):
  * closes the current version at `now` and opens a RENEWED version with a new id.
+ *
+ * Art. 68(12) asks the data user to request the renewal in time, not the HDAB to decide before the
+ * end: a version that expired with a timely request on file (`renewal.requestedAt`) may still be
+ * renewed. It stays closed at its end; access resumes with the renewed version, not in between.
  */
 export function planRenewal(
   current: PermitVersion,
@@ -47,8 +51,17 @@ export function planRenewal(
   now: Date,
   renewal: PermitRenewal,
 ): PermitSuccession {
-  validateRenewalRequest(current, renewal.requestedAt ?? now);
-  assertCurrent(current, now, 'renewed');
+  const expiredWithRequest =
+    renewal.requestedAt !== undefined &&
+    current.status === 'EXPIRED' &&
+    current.activeUntil?.getTime() === current.validUntil.getTime();
+  if (expiredWithRequest) {
+    // Judged as the version was when the request came: current, and not renewed before.
+    validateRenewalRequest({ ...current, status: 'GRANTED', activeUntil: null }, renewal.requestedAt!);
+  } else {
+    validateRenewalRequest(current, renewal.requestedAt ?? now);
+    assertCurrent(current, now, 'renewed');
+  }
   if (Number.isNaN(newValidUntil.getTime()) || newValidUntil.getTime() <= current.validUntil.getTime())
     throw invalid(`a renewal must end after the current end, ${showDate(current.validUntil)}`, [
       { path: 'validUntil', message: `after ${showDate(current.validUntil)}` },
@@ -59,8 +72,9 @@ export function planRenewal(
       `a renewal adds at most ${MAX_PERMIT_YEARS} years (Art. 68(12)); permit ${current.permitId} can be renewed until ${showDate(latest)} at the latest`,
       [{ path: 'validUntil', message: `at most ${showDate(latest)}` }],
     );
-  return succeed(current, renewal.permitId, 'RENEWED', now, {
+  const succession = succeed(current, renewal.permitId, 'RENEWED', now, {
     validUntil: newValidUntil,
     renewals: current.renewals + 1,
   });
+  return expiredWithRequest ? { ...succession, previous: current } : succession;
 }

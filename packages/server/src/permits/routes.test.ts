@@ -228,6 +228,33 @@ describe('permit lifecycle routes', () => {
     });
   });
 
+  it('renews on a timely request even when the HDAB decides after the permit expired', async () => {
+    const permit = await grantTestPermit(hub.db, hub.config, {
+      applicant: 'user',
+      datasets: [{ datasetId: 'fi-biobank', country: 'FI' }],
+      persons: [{ name: 'Marie Dubois', email: 'marie@bionova.example', role: 'principal_investigator' }],
+      validFrom: new Date(Date.now() - 100 * DAY).toISOString(),
+      validUntil: new Date(Date.now() + 40 * DAY).toISOString(),
+    });
+    expect((await as('user', 'POST', `/api/permits/${permit.id}/renewal-request`, {})).statusCode).toBe(201);
+    const later = new Date(Date.parse(permit.validUntil) + DAY);
+    expect((await runPermitSweep(hub.db, later)).expired).toContain(permit.id);
+    const renewed = await as('hdab', 'POST', `/api/permits/${permit.id}/renew`, {
+      validUntil: isoDay(Date.now() + 900 * DAY),
+      reason: 'Renewed as requested in time.',
+    });
+    expect(renewed.statusCode).toBe(201);
+    expect(renewed.json()).toMatchObject({ status: 'RENEWED', version: 2, renewals: 1 });
+    // The expired version keeps its end; the renewal cannot be repeated.
+    const old = (await as('hdab', 'GET', `/api/permits/${permit.id}`)).json();
+    expect(old).toMatchObject({ status: 'EXPIRED', activeUntil: permit.validUntil });
+    const again = await as('hdab', 'POST', `/api/permits/${permit.id}/renew`, {
+      validUntil: isoDay(Date.now() + 950 * DAY),
+      reason: 'Again.',
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
   it('refuses a renewal asked less than a month before expiry (Art. 68(12))', async () => {
     const permit = await grantTestPermit(hub.db, hub.config, {
       applicant: 'user',

@@ -30,11 +30,20 @@ export interface SuccessionWrite {
 export async function writeSuccession(tx: Queryable, w: SuccessionWrite): Promise<PermitRecord> {
   const { current, succession, now } = w;
   const next = succession.next;
-  const closed = await tx.query(
-    `UPDATE permit SET active_until = $2, revision = revision + 1
-     WHERE id = $1 AND active_until IS NULL AND status IN ('GRANTED', 'AMENDED', 'RENEWED') RETURNING id`,
-    [current.id, now.toISOString()],
-  );
+  // A version that expired while a timely renewal request waited is closed already (renewal.ts in
+  // @openehds/core); it only must not have a successor yet.
+  const closed =
+    current.status === 'EXPIRED'
+      ? await tx.query(
+          `SELECT id FROM permit p WHERE id = $1 AND status = 'EXPIRED'
+             AND NOT EXISTS (SELECT 1 FROM permit n WHERE n.previous_id = p.id)`,
+          [current.id],
+        )
+      : await tx.query(
+          `UPDATE permit SET active_until = $2, revision = revision + 1
+           WHERE id = $1 AND active_until IS NULL AND status IN ('GRANTED', 'AMENDED', 'RENEWED') RETURNING id`,
+          [current.id, now.toISOString()],
+        );
   if (!closed.length) throw conflict(`permit ${current.id} changed meanwhile; reload it and try again`);
   const content: PermitContent = {
     ...current.content,

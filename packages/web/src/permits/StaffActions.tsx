@@ -29,7 +29,9 @@ export function StaffActions({
   return (
     <section aria-labelledby={`${id}-title`} className="card" data-testid="permit-staff-actions">
       <h2 id={`${id}-title`}>{s.title}</h2>
-      {!view.current ? (
+      {!view.current && renewalState(view, new Date()) === 'requested' ? (
+        <RenewForm view={view} onRenewed={onSuccessor} />
+      ) : !view.current ? (
         <p>{s.notCurrent}</p>
       ) : (
         <>

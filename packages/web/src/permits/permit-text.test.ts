@@ -105,10 +105,12 @@ describe('versionRows', () => {
 
 describe('renewalState', () => {
   const base = {
+    id: 'FI-2027-000001',
     current: true,
     status: 'GRANTED' as const,
     renewals: 0,
     renewal: { deadline: '2029-05-01T00:00:00.000Z', request: null },
+    versions: [v({})],
   };
   it('allows the request up to and including the deadline (Art. 68(12))', () => {
     expect(renewalState(base, new Date('2029-05-01T00:00:00.000Z'))).toBe('open');
@@ -131,6 +133,16 @@ describe('renewalState', () => {
     expect(renewalState({ ...base, status: 'RENEWED' }, new Date('2028-01-01'))).toBe('renewed');
     expect(renewalState({ ...base, renewals: 1, status: 'AMENDED' }, new Date('2028-01-01'))).toBe('renewed');
     expect(renewalState({ ...base, current: false }, new Date('2028-01-01'))).toBe('not-current');
+    // Expired while the timely request waited: still to be decided; once superseded, not any more.
+    const expired = {
+      ...base,
+      current: false,
+      status: 'EXPIRED' as const,
+      renewal: { ...base.renewal, request },
+    };
+    expect(renewalState(expired, new Date('2029-07-01'))).toBe('requested');
+    const superseded = { ...expired, versions: [v({}), v({ id: 'FI-2029-000002' })] };
+    expect(renewalState(superseded, new Date('2029-07-01'))).toBe('not-current');
   });
 });
 

@@ -79,10 +79,18 @@ export type RenewalState =
 
 /** The renewal state of a permit version at `now`. */
 export function renewalState(
-  view: Pick<PermitView, 'current' | 'status' | 'renewals' | 'renewal'>,
+  view: Pick<PermitView, 'id' | 'current' | 'status' | 'renewals' | 'renewal' | 'versions'>,
   now: Date,
 ): RenewalState {
-  if (!view.current) return 'not-current';
+  if (!view.current) {
+    // Expired while a timely request waited: the HDAB may still renew it (Art. 68(12)).
+    const waiting =
+      view.status === 'EXPIRED' &&
+      view.renewals === 0 &&
+      view.renewal.request !== null &&
+      view.versions.at(-1)?.id === view.id;
+    return waiting ? 'requested' : 'not-current';
+  }
   if (view.renewals > 0 || view.status === 'RENEWED') return 'renewed';
   if (view.renewal.request) return 'requested';
   return now.getTime() <= Date.parse(view.renewal.deadline) ? 'open' : 'late';
