@@ -51,10 +51,13 @@ export function summarise(d: StoredDataset): DatasetSummary {
     qualityLabel?: { stars: number; score: number };
     dataUse?: { code: string }[];
   };
+  // A row is written only from a validated description, but one edited in the store must not take
+  // the whole catalogue down: missing texts read as empty.
+  const texts = (v: unknown): Lang => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Lang) : {});
   return {
     id: d.id,
-    title: desc.title,
-    description: desc.description,
+    title: texts(desc.title),
+    description: texts(desc.description),
     publisher: { name: desc.publisher?.name?.en ?? Object.values(desc.publisher?.name ?? {})[0] ?? '' },
     country: d.country,
     healthCategories: desc.healthCategories ?? [],
