@@ -139,3 +139,34 @@ export type { FeeEstimate, FeeLine, FeeSchedule } from './fees/estimate';
 export { exampleApplication } from './applications/example';
 export { signDocument, verifyDocument } from './signing/signed-document';
 export type { DocumentCheck, SignedDocument } from './signing/signed-document';
+export {
+  AIRLOCK_ACTIONS,
+  AIRLOCK_STATUSES,
+  allowedDecisions,
+  FILE_VOTES,
+  isAirlockFinal,
+  nextAirlockStatus,
+  REVIEWS_NEEDED,
+  statusAfterReviews,
+} from './airlock/airlock';
+export type { AirlockAction, AirlockStatus, FileVote, Review } from './airlock/airlock';
+export {
+  AUDIENCES,
+  AudienceRule,
+  DEFAULT_SDC_POLICY,
+  NkRule,
+  SdcPolicy,
+  SdcPolicyOverride,
+  ZERO_HANDLING,
+} from './sdc/policy';
+export type { Audience } from './sdc/policy';
+export { mergeSdcPolicy } from './sdc/merge';
+export {
+  SDC_KINDS,
+  SDC_OUTCOMES,
+  SDC_RECORD_SCHEMA,
+  SDC_RULES,
+  SdcRecord,
+  SdcRuleResult,
+} from './sdc/record';
+export type { SdcKind, SdcOutcome, SdcRule } from './sdc/record';

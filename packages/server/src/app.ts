@@ -12,6 +12,7 @@ import { applicationRoutes } from './applications/routes';
 import { applicationExportRoutes } from './applications/export';
 import { transparencyRoutes } from './transparency/routes';
 import { permitRoutes } from './permits/routes';
+import { airlockRoutes } from './airlock/routes';
 import { crossBorderRoutes } from './cross-border/routes';
 import { optOutRoutes } from './opt-out/routes';
 import { scheduleLapseSweep } from './applications/sweep';
@@ -62,6 +63,7 @@ export async function createApp(config: HubConfig, deps: HubDeps): Promise<Fasti
   applicationExportRoutes(app, { db: deps.db, idleMinutes: idle });
   await transparencyRoutes(app, { db: deps.db, idleMinutes: idle, config });
   permitRoutes(app, { db: deps.db, idleMinutes: idle, config });
+  airlockRoutes(app, { db: deps.db, idleMinutes: idle });
   optOutRoutes(app, { db: deps.db, idleMinutes: idle, config });
   await crossBorderRoutes(app, { db: deps.db, idleMinutes: idle, config });
   scheduleLapseSweep(app, deps.db, config);

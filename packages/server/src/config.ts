@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseConfig } from '@openehds/core';
+import { parseConfig, SdcPolicyOverride } from '@openehds/core';
 import { RegisterConfigSchema } from './transparency/config';
 import { AuditCheckpointConfig } from './audit/config';
 import { CitizenPseudonymKeySchema, OidcProviderSchema, SignInRateLimitSchema } from './auth/identity-config';
@@ -45,6 +45,12 @@ export const HubConfigSchema = z.object({
     .default(30),
   /** Counts below this are suppressed wherever the hub shows statistics. */
   smallCellThreshold: z.number().int().min(1).default(10),
+  /**
+   * The HDAB's disclosure-control policy (EHDS.md §11): changes to the platform defaults, the same
+   * shape as a dataset's override (`SdcPolicyOverride` in @openehds/core). One policy for every
+   * output: feasibility counts, federated results, airlock checks.
+   */
+  sdcPolicy: SdcPolicyOverride.optional(),
   /** Four-eyes rule: every assessment point confirmed by a second member of staff (DAAMS, optional). */
   fourEyes: z.boolean().default(false),
   /** Seconds between permit sweeps (expiry, delivery of permit changes to nodes); 0 turns the timer off. */
