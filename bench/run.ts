@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const BENCHES = ['synth.ts', 'quality.ts', 'ingest.ts', 'audit.ts'];
+const BENCHES = ['synth.ts', 'quality.ts', 'ingest.ts', 'audit.ts', 'feasibility.ts', 'glm.ts'];
 const passThrough = process.argv.slice(2);
 let failed = 0;
 for (const bench of BENCHES) {

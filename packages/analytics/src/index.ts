@@ -42,3 +42,9 @@ export { localNumericSummary, mergeNumericSummaries } from './federated/descript
 export type { NumericStatistics, NumericSummary } from './federated/descriptive';
 export { localContingency, mergeContingency } from './federated/contingency';
 export type { ContingencyTable, LocalContingency } from './federated/contingency';
+// Cohort definitions → SQL (issue 4 §1): feasibility counts at the node.
+export { compileCohort, compileCohortCount } from './cohort/compile';
+export type { CompiledCohort, SqlDialect } from './cohort/compile';
+export { countCohort } from './cohort/count';
+export type { RawCohortCount } from './cohort/count';
+export { COHORT_OMOP_TABLES, cohortPostgresDdl } from './cohort/postgres-schema';

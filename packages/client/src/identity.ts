@@ -96,6 +96,24 @@ export interface AccountSummary {
   createdAt: string;
 }
 
+/** The signed-in person's own account ("My account"): never a secret, never a citizen's pseudonym. */
+export interface AccountProfile {
+  accountId: string;
+  username: string;
+  displayName: string;
+  /** Null for citizens and when none is known. */
+  email: string | null;
+  role: Role;
+  organisationId: string | null;
+  organisationName: string | null;
+  organisationKind: string | null;
+  publicBodyVerified: boolean;
+  hasPassword: boolean;
+  totp: 'none' | 'pending' | 'confirmed';
+  externalIdentities: number;
+  createdAt: string;
+}
+
 /** Identity calls to the hub. */
 export interface IdentityClient {
   /** Completes a sign-in with the authenticator code. */
@@ -108,6 +126,8 @@ export interface IdentityClient {
   providers(): Promise<AuthProvider[]>;
   /** The URL that starts an OpenID Connect sign-in (navigate the browser there). */
   providerStartUrl(id: string, returnTo?: string): string;
+  /** The signed-in person's own account. */
+  account(): Promise<AccountProfile>;
   totpStatus(): Promise<'none' | 'pending' | 'confirmed'>;
   enrolTotp(): Promise<TotpEnrolment>;
   confirmTotp(code: string): Promise<void>;
@@ -122,6 +142,7 @@ export interface IdentityClient {
   memberships(): Promise<Membership[]>;
   actFor(organisationId: string): Promise<Principal>;
   listOrganisations(): Promise<Organisation[]>;
+  getOrganisation(id: string): Promise<Organisation>;
   createOrganisation(input: { name: string; kind: OrganisationKind; country: string }): Promise<Organisation>;
   setPublicBodyVerified(id: string, verified: boolean): Promise<Organisation>;
   listMembers(organisationId: string): Promise<Membership[]>;
@@ -161,6 +182,7 @@ export function createIdentityClient(options: HttpOptions): IdentityClient {
         options.baseUrl,
         `/api/auth/oidc/${enc(id)}/start${returnTo ? `?returnTo=${enc(returnTo)}` : ''}`,
       ),
+    account: () => send<AccountProfile>({ method: 'GET', path: '/api/auth/account' }),
     totpStatus: async () =>
       (await send<{ status: 'none' | 'pending' | 'confirmed' }>({ method: 'GET', path: '/api/auth/totp' }))
         .status,
@@ -181,6 +203,7 @@ export function createIdentityClient(options: HttpOptions): IdentityClient {
     listOrganisations: async () =>
       (await send<{ organisations: Organisation[] }>({ method: 'GET', path: '/api/organisations' }))
         .organisations,
+    getOrganisation: (id) => send<Organisation>({ method: 'GET', path: `/api/organisations/${enc(id)}` }),
     createOrganisation: (input) =>
       send<Organisation>({ method: 'POST', path: '/api/organisations', json: input }),
     setPublicBodyVerified: (id, verified) =>

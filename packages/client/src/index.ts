@@ -27,6 +27,7 @@ export type {
   MemberRole,
   Membership,
   AccountSummary,
+  AccountProfile,
 } from './identity';
 export type { HubClient, RdfFormat } from './hub-client';
 export type { DataUseCondition, DataUseFinding, DataUseVerdict, DatasetDataUse } from './data-use';

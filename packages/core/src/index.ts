@@ -151,6 +151,31 @@ export {
 } from './airlock/airlock';
 export type { AirlockAction, AirlockStatus, FileVote, Review } from './airlock/airlock';
 export {
+  AgeCriterion,
+  CodeSet,
+  COHORT_LIMITS,
+  COHORT_VOCABULARIES,
+  CohortDefinition,
+  ConditionCriterion,
+  CohortCriterion,
+  CohortGroup,
+  CohortDateRange,
+  DrugCriterion,
+  CohortEventCriterion,
+  CohortIndexEvent,
+  MeasurementCriterion,
+  PhenotypeCriterion,
+  PREFIX_HIERARCHY_VOCABULARIES,
+  ProcedureCriterion,
+  SexCriterion,
+  VariantCriterion,
+  CohortWindow,
+} from './cohort/definition';
+export type { CohortDefinitionInput, CohortVocabulary, CohortEventType } from './cohort/definition';
+export { cohortDefinitionIssues, parseCohortDefinition } from './cohort/parse';
+export { COHORT_SCHEMA_ID, cohortDefinitionJsonSchema } from './cohort/json-schema';
+export { exampleCohortDefinition } from './cohort/example';
+export {
   AUDIENCES,
   AudienceRule,
   DEFAULT_SDC_POLICY,

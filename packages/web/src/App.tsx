@@ -1,5 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
+import { accountRoutes } from './account/routes';
 import { AdminPage } from './admin/AdminPage';
+import { organisationRoutes } from './admin/organisations/routes';
 import { applicationRoutes } from './applications/routes';
 import { PAGE_ROLES } from './auth/access';
 import { RequireRole } from './auth/RequireRole';
@@ -46,6 +48,8 @@ export function App() {
         {backofficeRoutes()}
         {permitRoutes()}
         {registerRoutes()}
+        {accountRoutes()}
+        {organisationRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -9,6 +9,7 @@ import { requireRole, sessionToken } from './guard';
 import { clearedSessionCookie, sessionCookie } from './cookies';
 import { perIpLimit, perUsernameLimit, registerSignInRateLimit } from './rate-limit';
 import { MEMBER_ROLES } from './roles';
+import { accountProfile } from './profile';
 import { signOut } from './service';
 import {
   confirmEnrolmentAtSignIn,
@@ -104,6 +105,11 @@ function routesIn(app: FastifyInstance, deps: AuthDeps): void {
   });
 
   app.get('/api/auth/me', { preHandler: requireRole(db, idle, 'any') }, async (request) => request.principal);
+
+  // "My account": the own account with its e-mail and second-factor status (never a secret).
+  app.get('/api/auth/account', { preHandler: requireRole(db, idle, 'any') }, async (request) =>
+    accountProfile(db, request.principal!.accountId),
+  );
 
   // Public: the sign-in page shows one button per provider (no secrets, no issuer internals).
   app.get('/api/auth/providers', async () => ({

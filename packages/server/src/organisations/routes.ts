@@ -14,6 +14,7 @@ import {
   addMember,
   createLocalAccount,
   createOrganisation,
+  getOrganisation,
   listAccounts,
   listMembers,
   listOrganisations,
@@ -75,6 +76,11 @@ export function organisationRoutes(app: FastifyInstance, deps: { db: Db; idleMin
     const org = await setPublicBodyVerified(db, id, verified, request.principal!);
     await audit(request.principal!.username, 'organisation.public-body', `organisation:${id}`, { verified });
     return org;
+  });
+
+  app.get('/api/organisations/:id', { preHandler: staff }, async (request) => {
+    const { id } = validate(Id, request.params, 'organisation id');
+    return getOrganisation(db, id);
   });
 
   app.get('/api/organisations/:id/members', { preHandler: staff }, async (request) => {

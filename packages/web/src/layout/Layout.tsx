@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ApplicationNavItems } from '../applications/NavItems';
 import { TransparencyNavItems } from '../register/NavItems';
+import { AccountNavItems } from '../account/NavItems';
 import { navItemsFor } from '../auth/access';
 import { useAuth } from '../auth/AuthContext';
 import { citizenEn } from '../citizen/strings';
@@ -51,6 +52,7 @@ export function Layout() {
               ))}
               <ApplicationNavItems role={principal?.role ?? null} />
               <TransparencyNavItems role={principal?.role ?? null} />
+              <AccountNavItems role={principal?.role ?? null} />
               {(!principal || principal.role === 'citizen') && (
                 <li>
                   <NavLink to="/citizen">{citizenEn.nav}</NavLink>
