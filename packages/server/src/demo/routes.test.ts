@@ -21,7 +21,16 @@ describe('demo accounts', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json() as DemoAccountsBody;
     expect(body.accounts.map((a) => a.role).sort()).toEqual(
-      ['admin', 'data_holder', 'data_holder', 'data_holder', 'data_user', 'data_user', 'hdab_staff'].sort(),
+      [
+        'admin',
+        'data_holder',
+        'data_holder',
+        'data_holder',
+        'data_user',
+        'data_user',
+        'hdab_staff',
+        'hdab_staff',
+      ].sort(),
     );
     expect(body.password).toBe(DEMO_PASSWORD);
     expect(
@@ -29,7 +38,7 @@ describe('demo accounts', () => {
         .filter((a) => a.totpSecret)
         .map((a) => a.username)
         .sort(),
-    ).toEqual(['admin', 'hdab']);
+    ).toEqual(['admin', 'hdab', 'hdab-checker']);
     expect(body.accounts.find((a) => a.username === 'hdab')!.totpSecret).toBe(DEMO_TOTP_SECRET);
   });
 
@@ -104,6 +113,6 @@ describe('demo accounts', () => {
     const totp = await hub.db.query<{ username: string }>(
       `SELECT a.username FROM account_totp t JOIN account a ON a.id = t.account_id ORDER BY a.username`,
     );
-    expect(totp.map((t) => t.username)).toEqual(['admin', 'hdab']);
+    expect(totp.map((t) => t.username)).toEqual(['admin', 'hdab', 'hdab-checker']);
   });
 });
