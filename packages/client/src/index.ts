@@ -194,6 +194,26 @@ export type {
   PeerInformationRequest,
   PeerFeeEstimate,
 } from './cross-border';
+export {
+  createAirlockClient,
+  airlockFileUrl,
+  airlockListQuery,
+  AIRLOCK_STATUSES,
+  FILE_VOTES,
+} from './airlock';
+export type {
+  AirlockClient,
+  AirlockStatus,
+  FileVote,
+  AirlockDecision,
+  AirlockAutoCheck,
+  AirlockFile,
+  AirlockReview,
+  AirlockEvent,
+  AirlockRequest,
+  AirlockRequestView,
+  AirlockReviewInput,
+} from './airlock';
 export { createOptOutClient } from './opt-out';
 export type {
   OptOutClient,

@@ -23,5 +23,7 @@ describe('client vocabularies mirror the hub', () => {
     expect(client.CRITERION_IDS).toEqual(core.CRITERION_IDS);
     expect(client.VERDICTS).toEqual(core.VERDICTS);
     expect(client.STAFF_TRANSITIONS.every((e) => core.EVENT_ACTOR[e] === 'staff')).toBe(true);
+    expect(client.AIRLOCK_STATUSES).toEqual(core.AIRLOCK_STATUSES);
+    expect(client.FILE_VOTES).toEqual(core.FILE_VOTES);
   });
 });

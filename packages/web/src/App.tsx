@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { accountRoutes } from './account/routes';
 import { AdminPage } from './admin/AdminPage';
+import { airlockRoutes } from './airlock/routes';
 import { organisationRoutes } from './admin/organisations/routes';
 import { applicationRoutes } from './applications/routes';
 import { PAGE_ROLES } from './auth/access';
@@ -47,6 +48,7 @@ export function App() {
         {applicationRoutes()}
         {backofficeRoutes()}
         {permitRoutes()}
+        {airlockRoutes()}
         {registerRoutes()}
         {accountRoutes()}
         {organisationRoutes()}

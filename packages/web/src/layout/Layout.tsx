@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { AirlockNavItems } from '../airlock/NavItems';
 import { ApplicationNavItems } from '../applications/NavItems';
 import { TransparencyNavItems } from '../register/NavItems';
 import { AccountNavItems } from '../account/NavItems';
@@ -51,6 +52,7 @@ export function Layout() {
                 </li>
               ))}
               <ApplicationNavItems role={principal?.role ?? null} />
+              <AirlockNavItems role={principal?.role ?? null} />
               <TransparencyNavItems role={principal?.role ?? null} />
               <AccountNavItems role={principal?.role ?? null} />
               {(!principal || principal.role === 'citizen') && (
