@@ -3,6 +3,7 @@ import { hubCommand } from './commands/hub/start';
 import { auditCommand } from './commands/audit/index';
 import { demoCommand } from './commands/demo/run';
 import { nodeCommand } from './commands/node/start';
+import { cohortCommand } from './commands/cohort/index';
 import { invalid } from '@openehds/core';
 import { fail, say } from './ui/output';
 
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
   auditCommand(program);
   nodeCommand(program);
   demoCommand(program);
+  cohortCommand(program);
 
   program
     .command('ingest')

@@ -223,3 +223,14 @@ export type {
   OptOutStatistics,
   PermitExtract,
 } from './opt-out';
+export { createFeasibilityClient } from './feasibility';
+export type {
+  FeasibilityClient,
+  FeasibilityAnswer,
+  FeasibilityAudience,
+  NodeFeasibility,
+  CohortDefinitionJson,
+  SdcRecordJson,
+  SdcRuleResultJson,
+  PrivacyCostJson,
+} from './feasibility';

@@ -123,3 +123,15 @@ export type {
   TesTaskView,
   TesLimitsPolicy,
 } from './compute/index';
+export {
+  COHORT_COUNT_TASK,
+  CohortCountPayload,
+  countRecipientView,
+  installCohortCount,
+  runCohortCount,
+  nodePolicy,
+  loadPolicyOverride,
+  NODE_SDC_POLICY_FILE,
+  StoreQueryHistory,
+} from './spe/index';
+export type { CohortCountOptions, CohortCountResult } from './spe/index';

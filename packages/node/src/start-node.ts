@@ -12,6 +12,7 @@ import { ingest } from './ingest/pipeline/ingest';
 import { seedPopulation } from './seed-population';
 import { installPermits } from './permits/guard';
 import { installOptOut } from './opt-out/install';
+import { installCohortCount } from './spe/install';
 
 /** The node's configuration as last started, in its data dir. */
 export const NODE_CONFIG_FILE = 'node.json';
@@ -148,6 +149,8 @@ export async function startNode(
   installPermits(runtime, store);
   // Citizens' opt-out (Art. 71): the registry from the hub, and an extract prepared per permit.
   installOptOut(runtime, store, { identifierSystem: config.personIdentifierSystem, log });
+  // Feasibility counts (issue 4 §1), released through disclosure control at this node.
+  installCohortCount(runtime, store, { dataDir: config.dataDir });
   runtime.on('ping', async () => ({ pong: true, at: new Date().toISOString() }));
   await runtime.start();
 

@@ -139,6 +139,10 @@ const POLICY: Record<string, Access> = {
   'POST /api/citizen/opt-out/reverse': ['citizen'],
   'GET /api/opt-out/statistics': ['hdab_staff'],
   'GET /api/permits/:id/extracts': ['data_user', 'hdab_staff'],
+  // Feasibility counts before a permit (issue 4 §1): open to all; the HDAB's policy says what each sees.
+  'POST /api/feasibility': 'public',
+  'GET /api/feasibility/schema': 'public',
+  'GET /api/feasibility/example': 'public',
 };
 
 const CALLERS = ['anonymous', ...(Object.keys(ROLE_ACCOUNTS) as Role[])] as const;

@@ -35,6 +35,7 @@ export const PUBLIC_ROUTE_PREFIXES = [
   '/.well-known/',
   '/api/auth/providers',
   '/api/demo/',
+  '/api/feasibility',
 ] as const;
 
 /** True when a route URL (as registered, `/api/datasets/:id`) is one of the public endpoints. */
