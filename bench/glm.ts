@@ -6,6 +6,13 @@
  * the orchestration). Anchor: the pooled fit of the same 300,000 rows in one process with the same
  * IRLS code. Goal: ratio ≤ 3; `overhead_ms_per_iteration` is what the federation adds per round.
  *   npx tsx bench/glm.ts [--scale k]
+ *
+ * `--orchestrated` runs the variant through the real stack instead: a hub and 3 nodes in this process
+ * talking over loopback HTTP (createTestWorld, `transport: 'http'`), each node with an in-memory
+ * DuckDB store, a permit with prepared extracts, and `POST /api/workspaces/:id/analyses`. It prints the
+ * time per IRLS round as the hub's task queue saw it (first enqueue → last result of the round) and
+ * the nodes' own compute for one round: the difference is the orchestration overhead (goal ≤ 50 ms).
+ *   npx tsx bench/glm.ts --orchestrated [--scale k]   (persons per node: 2,000 × k)
  */
 import { performance } from 'node:perf_hooks';
 import { buildDesignSpec, summarizeLocalDesign } from '../packages/analytics/src/federated/design';
@@ -37,6 +44,16 @@ async function fit(datasets: readonly DataColumns[], viaWire: boolean) {
   const result = await fitFederatedGlm(contributors, spec);
   const t2 = performance.now();
   return { total_s: (t2 - t0) / 1000, iterate_s: (t2 - t1) / 1000, result };
+}
+
+if (process.argv.includes('--orchestrated')) {
+  const { orchestratedGlm } = await import('./glm-orchestrated');
+  console.log(
+    JSON.stringify(
+      await orchestratedGlm(Math.round(2000 * (Number.isFinite(scale) && scale > 0 ? scale : 1))),
+    ),
+  );
+  process.exit(0);
 }
 
 const nodes = [syntheticCohort(ROWS, 101, 0), syntheticCohort(ROWS, 102, 1), syntheticCohort(ROWS, 103, -1)];

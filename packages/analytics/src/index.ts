@@ -48,3 +48,8 @@ export type { CompiledCohort, SqlDialect } from './cohort/compile';
 export { countCohort } from './cohort/count';
 export type { RawCohortCount } from './cohort/count';
 export { COHORT_OMOP_TABLES, cohortPostgresDdl } from './cohort/postgres-schema';
+// Code matching and event tables, shared with the SPE's analysis frame (issue 4 §4).
+export { codeMatchSql } from './cohort/code-match';
+export { SqlParams } from './cohort/sql-params';
+export { EVENT_SOURCES } from './cohort/event-sources';
+export type { EventSource } from './cohort/event-sources';

@@ -3,7 +3,9 @@ import { hubCommand } from './commands/hub/start';
 import { auditCommand } from './commands/audit/index';
 import { demoCommand } from './commands/demo/run';
 import { nodeCommand } from './commands/node/start';
+import { jobCommand } from './commands/job/index';
 import { cohortCommand } from './commands/cohort/index';
+import { analyseCommand } from './commands/analyse/index';
 import { invalid } from '@openehds/core';
 import { fail, say } from './ui/output';
 
@@ -22,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
   auditCommand(program);
   nodeCommand(program);
   demoCommand(program);
+  analyseCommand(program);
+  jobCommand(program);
   cohortCommand(program);
 
   program

@@ -234,3 +234,32 @@ export type {
   SdcRuleResultJson,
   PrivacyCostJson,
 } from './feasibility';
+export { createJobsClient, isJobFinal, JOB_STATUSES, JOB_LANGUAGES, JOB_BACKENDS } from './jobs';
+export type {
+  JobsClient,
+  Job,
+  JobView,
+  JobLogChunk,
+  JobLimits,
+  JobSubmission,
+  JobStatus,
+  JobLanguage,
+  JobBackend,
+} from './jobs';
+export { createWorkspaceClient } from './workspace';
+export type {
+  WorkspaceClient,
+  Workspace,
+  WorkspaceSummary,
+  Analysis,
+  AnalysisSummary,
+  AnalysisStatus,
+  AnalysisRequestJson,
+  AnalysisVariableSpec,
+  AnalysisCodeSet,
+  SurvivalEventSpec,
+  AnalysisNodeSdc,
+  GlmInput,
+  GlmResultJson,
+  GlmCoefficientJson,
+} from './workspace';

@@ -195,3 +195,25 @@ export {
   SdcRuleResult,
 } from './sdc/record';
 export type { SdcKind, SdcOutcome, SdcRule } from './sdc/record';
+export {
+  ANALYSIS_LIMITS,
+  ANALYSIS_STATUSES,
+  AnalysisRequest,
+  AnalysisVariable,
+  AnalysisVariableName,
+  AnalysisVariables,
+  DescribeAnalysisRequest,
+  GLM_FAMILIES,
+  GlmAnalysisRequest,
+  KmAnalysisRequest,
+  SurvivalEvent,
+  TableAnalysisRequest,
+} from './spe/analysis';
+export type {
+  AnalysisKind,
+  AnalysisRequestInput,
+  AnalysisStatus,
+  AnalysisVariableKind,
+} from './spe/analysis';
+export { ANALYSIS_TASK, AnalysisTaskBase, GlmRoundTask } from './spe/tasks';
+export type { AnalysisTaskType } from './spe/tasks';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseConfig } from '@openehds/core';
+import { ComputeConfigSchema } from './jobs/config';
 
 /** A data holder's node configuration, validated once at start (a bad key fails the start, named). */
 export const NodeConfigSchema = z.object({
@@ -23,6 +24,8 @@ export const NodeConfigSchema = z.object({
   personIdentifierSystem: z.string().min(1).default('https://openehds.eu/sid/person'),
   /** Counts below this never leave the node (dataset page statistics). */
   smallCellThreshold: z.number().int().min(1).default(10),
+  /** Where code-to-data jobs run: the local sandbox (default), Slurm, TES (jobs/config.ts). */
+  compute: ComputeConfigSchema.optional(),
   /** First start only: generate and ingest a synthetic population (the demo). */
   seed: z
     .object({

@@ -135,3 +135,39 @@ export {
   StoreQueryHistory,
 } from './spe/index';
 export type { CohortCountOptions, CohortCountResult } from './spe/index';
+export {
+  installJobs,
+  JobRunner,
+  ComputeConfigSchema,
+  defaultComputeConfig,
+  createBackends,
+  HubApprovedLedger,
+  collectOutputs,
+  JOB_RUN_TASK,
+  JOB_CANCEL_TASK,
+  JOB_LOG_MESSAGE,
+  JOB_FINISHED_MESSAGE,
+} from './jobs/index';
+export type { JobsOptions, ComputeConfig, Backends, BackendName, JobRunPayload } from './jobs/index';
+export {
+  enableExtractFiles,
+  extractFolder,
+  writeExtractFiles,
+  removeExtractFiles,
+  EXTRACT_FILES_DIR,
+} from './extract/index';
+export type { ExtractManifest } from './extract/index';
+// Federated analyses under a permit (issue 4 §4): the analysis frame and the task handlers.
+export {
+  installAnalysis,
+  buildAnalysisFrame,
+  survivalColumns,
+  uncoveredVariables,
+  dropAnalysisCache,
+} from './analysis/index';
+export type { AnalysisFrame, AnalysisAnswer, ReleasedRiskTable, DescribedGroup } from './analysis/index';
+export { seedSyntheticPersons, syntheticPersons, prepareTestExtract } from './analysis/test-fixture';
+export type { SyntheticPerson } from './analysis/test-fixture';
+// Tests of other packages start a private Slurm with this (compute/slurm/test-cluster.ts; nothing runs on import).
+export { startSlurm, SLURM_BINARIES, SLURM_JWT_PLUGIN } from './compute/slurm/test-cluster';
+export type { SlurmTestCluster } from './compute/slurm/test-cluster';

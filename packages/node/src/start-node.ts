@@ -13,6 +13,8 @@ import { seedPopulation } from './seed-population';
 import { installPermits } from './permits/guard';
 import { installOptOut } from './opt-out/install';
 import { installCohortCount } from './spe/install';
+import { installAnalysis } from './analysis/install';
+import { installJobs } from './jobs/install';
 
 /** The node's configuration as last started, in its data dir. */
 export const NODE_CONFIG_FILE = 'node.json';
@@ -151,6 +153,10 @@ export async function startNode(
   installOptOut(runtime, store, { identifierSystem: config.personIdentifierSystem, log });
   // Feasibility counts (issue 4 §1), released through disclosure control at this node.
   installCohortCount(runtime, store, { dataDir: config.dataDir });
+  // Federated analyses under a permit (issue 4 §4): GLM rounds, KM, describe, tables, each through SDC.
+  installAnalysis(runtime, store);
+  // Code-to-data jobs (issue 4 §5-6): the permit's data files, job.run / job.cancel, logs and outputs.
+  const jobs = installJobs(runtime, store, { dataDir: config.dataDir, compute: config.compute, log });
   runtime.on('ping', async () => ({ pong: true, at: new Date().toISOString() }));
   await runtime.start();
 
@@ -163,6 +169,7 @@ export async function startNode(
     api,
     async stop() {
       await runtime!.stop();
+      await jobs.stop();
       await api.close();
       store.close();
     },

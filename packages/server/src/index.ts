@@ -98,3 +98,16 @@ export type {
   OptOutPeriod,
   ExtractReport,
 } from './opt-out/index';
+// The permit-bound workspace and federated analyses under a permit (issue 4 §3–4).
+export {
+  workspaceRoutes,
+  runAnalysis,
+  NODE_TASK_TIMEOUT_MS,
+  workspaceView,
+  workspaceList,
+  listAnalyses,
+  loadAnalysis,
+  privacySpent,
+  grantWorkspacePermit,
+} from './spe/index';
+export type { AnalysisRecord, AnalysisSummary, NodeSdc, WorkspaceRole } from './spe/index';

@@ -13,11 +13,14 @@ import { CataloguePage } from './catalogue/CataloguePage';
 import { DatasetPage } from './catalogue/DatasetPage';
 import { HolderPage } from './holder/HolderPage';
 import { HomePage } from './home/HomePage';
+import { feasibilityRoutes } from './feasibility/routes';
 import { en } from './i18n/en';
 import { Layout } from './layout/Layout';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { permitRoutes } from './permits/routes';
 import { registerRoutes } from './register/routes';
+import { workspaceRoutes } from './workspace/routes';
+import { jobRoutes } from './jobs/routes';
 
 /** The UI's routes. */
 export function App() {
@@ -49,6 +52,9 @@ export function App() {
         {backofficeRoutes()}
         {permitRoutes()}
         {airlockRoutes()}
+        {feasibilityRoutes()}
+        {workspaceRoutes()}
+        {jobRoutes()}
         {registerRoutes()}
         {accountRoutes()}
         {organisationRoutes()}

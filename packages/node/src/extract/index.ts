@@ -7,3 +7,16 @@ export type { ExtractContext, ReconcileResult } from './reconcile';
 export { afterPermitUpdate, enableExtracts } from './hook';
 export { findExtract, listExtracts, extractPseudonyms } from './store';
 export type { ExtractRecipe } from './store';
+export {
+  enableExtractFiles,
+  extractFilesRoot,
+  extractFolder,
+  writeExtractFiles,
+  removeExtractFiles,
+  hasExtractFiles,
+  recipeHash,
+  selectColumns,
+  EXTRACT_FILES_DIR,
+  EXTRACT_MANIFEST,
+} from './files';
+export type { ExtractManifest, ManifestTable } from './files';

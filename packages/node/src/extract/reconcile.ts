@@ -1,5 +1,6 @@
 import type { NodeStore } from '@openehds/analytics';
 import { listRegisteredPermits, type RegisteredPermit } from '../permits/registry';
+import { dropExtractFiles, ensureExtractFiles } from './files';
 import { prepareExtract } from './prepare';
 import { serially } from './serial';
 import {
@@ -69,8 +70,11 @@ async function reconcile(ctx: ExtractContext): Promise<ReconcileResult> {
         await deleteExtractPersons(ctx.store, p.permitId, reason, now);
         result.deleted.push(p.permitId);
       }
+      // The jobs' data files go with the persons, before the deletion is reported (files.ts).
+      await dropExtractFiles(ctx.store, p.permitId, ctx.log);
       continue;
     }
+    if (extract && !extract.deletedAt) await ensureExtractFiles(ctx.store, extract, ctx.log);
     if (extract || !LIVE.has(p.status) || now.getTime() >= Date.parse(p.validUntil)) continue;
     const chain = permits.filter((q) => q.rootId === p.rootId);
     const prepared = await prepareExtract(ctx.store, p, chain, {
@@ -78,7 +82,10 @@ async function reconcile(ctx: ExtractContext): Promise<ReconcileResult> {
       now,
     });
     if ('deferred' in prepared) result.deferred.push({ permitId: p.permitId, reason: prepared.deferred });
-    else result.prepared.push(p.permitId);
+    else {
+      result.prepared.push(p.permitId);
+      await ensureExtractFiles(ctx.store, prepared.recipe, ctx.log);
+    }
   }
   // A chain none of whose versions is current any more has ended: its pseudonyms become unlinkable.
   for (const root of new Set(permits.map((p) => p.rootId))) {

@@ -48,7 +48,12 @@ export const DEMO_ACCOUNTS: {
   },
   { username: 'hdab', displayName: 'Eva Novak (HDAB)', role: 'hdab_staff', org: 'hdab' },
   // A second member of staff, so outputs can be checked by two people (the airlock's four eyes).
-  { username: 'hdab-checker', displayName: 'Olli Virtanen (HDAB output checker)', role: 'hdab_staff', org: 'hdab' },
+  {
+    username: 'hdab-checker',
+    displayName: 'Olli Virtanen (HDAB output checker)',
+    role: 'hdab_staff',
+    org: 'hdab',
+  },
   { username: 'admin', displayName: 'Platform administrator', role: 'admin', org: 'hdab' },
 ];
 

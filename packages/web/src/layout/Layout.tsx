@@ -3,6 +3,8 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-do
 import { AirlockNavItems } from '../airlock/NavItems';
 import { ApplicationNavItems } from '../applications/NavItems';
 import { TransparencyNavItems } from '../register/NavItems';
+import { FeasibilityNavItems } from '../feasibility/NavItems';
+import { WorkspaceNavItems } from '../workspace/NavItems';
 import { AccountNavItems } from '../account/NavItems';
 import { navItemsFor } from '../auth/access';
 import { useAuth } from '../auth/AuthContext';
@@ -52,6 +54,8 @@ export function Layout() {
                 </li>
               ))}
               <ApplicationNavItems role={principal?.role ?? null} />
+              <FeasibilityNavItems />
+              <WorkspaceNavItems role={principal?.role ?? null} />
               <AirlockNavItems role={principal?.role ?? null} />
               <TransparencyNavItems role={principal?.role ?? null} />
               <AccountNavItems role={principal?.role ?? null} />

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { fail, say } from '../../ui/output';
@@ -29,6 +30,10 @@ export function nodeCommand(program: Command): void {
       'hospital',
     )
     .option('--auto-publish', 'publish the dataset description as soon as the hub approves the node')
+    .option(
+      '--compute <file>',
+      'JSON file of the compute section: where jobs run (local sandbox, Slurm via slurmrestd, GA4GH TES)',
+    )
     .action(async (opts) => {
       try {
         const { parseNodeConfig, startNode } = await import('@openehds/node');
@@ -45,6 +50,9 @@ export function nodeCommand(program: Command): void {
           allowedOrigins: opts.allowedOrigin ?? [],
           ...(opts.personSystem ? { personIdentifierSystem: opts.personSystem } : {}),
           smallCellThreshold: num(opts.smallCellThreshold),
+          ...(opts.compute
+            ? { compute: JSON.parse(readFileSync(resolve(opts.compute), 'utf8')) as unknown }
+            : {}),
           ...(opts.seedPatients
             ? { seed: { patients: num(opts.seedPatients), seed: num(opts.seed), profile: opts.profile } }
             : {}),

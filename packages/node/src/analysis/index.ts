@@ -1,0 +1,12 @@
+export { installAnalysis } from './install';
+export { buildAnalysisFrame, survivalColumns } from './frame';
+export type { AnalysisFrame } from './frame';
+export { uncoveredVariables, sourcesOf } from './coverage';
+export { glmDesign, glmRound, dropAnalysisCache, DESIGN_TTL_MS } from './glm';
+export { kmRiskTables } from './km';
+export type { ReleasedRiskTable } from './km';
+export { describe as describeFrame } from './describe';
+export type { DescribedGroup } from './describe';
+export { frequencyTable } from './table';
+export { storeHistory, requestHistory } from './history';
+export type { AnalysisAnswer } from './outcome';

@@ -1,0 +1,10 @@
+export { workspaceRoutes } from './routes';
+export { runAnalysis, NODE_TASK_TIMEOUT_MS } from './service';
+export { workspaceFor, myWorkspaces } from './workspace';
+export type { WorkspaceRole } from './workspace';
+export { workspaceView, workspaceList, permitActivity } from './view';
+export type { AnalysisSummary } from './view';
+export { listAnalyses, loadAnalysis, privacySpent } from './store';
+export type { AnalysisRecord, NodeSdc } from './store';
+export { hdabSdcPolicy } from './policy';
+export { grantWorkspacePermit } from './test-support';
