@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const REPO = resolve(import.meta.dirname, '..');
 const EHDS = join(REPO, 'packages/cli/bin/ehds.js');
@@ -144,4 +145,24 @@ export async function signInAsDemo(page: Page, hubUrl: string, username: string)
     .catch(async (err: Error) => {
       throw new Error(`${username} could not sign in: ${err.message}\n${await pageText(page)}`);
     });
+}
+
+/** Waits until the element's (trimmed) text matches; fails with the last text seen. */
+export async function waitText(locator: Locator, pattern: RegExp, timeout = 30_000): Promise<string> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        last = (await locator.innerText({ timeout: 2_000 }).catch(() => '')).trim();
+        return pattern.test(last);
+      },
+      { timeout, interval: 250 },
+    )
+    .toBe(true)
+    .catch((err: Error) => {
+      throw new Error(
+        `text ${pattern} not seen (last: ${JSON.stringify(last.slice(0, 500))}): ${err.message}`,
+      );
+    });
+  return last;
 }

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   createApplicationsClient,
   createPermitsClient,
@@ -25,6 +25,7 @@ import {
   signInAsDemo,
   tempDir,
   waitFor,
+  waitText,
 } from './harness';
 
 /**
@@ -47,26 +48,6 @@ const PERSONS = 60;
 const SWEEP_STEP_MS = 420_000;
 
 const day = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
-/** Waits until the element's text matches. */
-async function waitText(locator: Locator, pattern: RegExp, timeout = 30_000): Promise<string> {
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        last = await locator.innerText({ timeout: 2_000 }).catch(() => '');
-        return pattern.test(last);
-      },
-      { timeout, interval: 250 },
-    )
-    .toBe(true)
-    .catch((err: Error) => {
-      throw new Error(
-        `text ${pattern} not seen (last: ${JSON.stringify(last.slice(0, 500))}): ${err.message}`,
-      );
-    });
-  return last;
-}
 
 describe('HDAB journey: apply, pre-screen, information, assess, fees, grant, register, renew, revoke', () => {
   let browser: Browser | null = null;

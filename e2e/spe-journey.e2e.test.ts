@@ -1,7 +1,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   createApplicationsClient,
   createPermitsClient,
@@ -28,6 +28,7 @@ import {
   signInAsDemo,
   tempDir,
   waitFor,
+  waitText,
 } from './harness';
 
 /**
@@ -63,25 +64,6 @@ print('wrote', len(counts), 'groups')
 `;
 
 const slurmMissing = [...SLURM_BINARIES, SLURM_JWT_PLUGIN, '/usr/bin/bwrap'].filter((p) => !existsSync(p));
-
-async function waitText(locator: Locator, pattern: RegExp, timeout = 60_000): Promise<string> {
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        last = (await locator.innerText().catch(() => '')).trim();
-        return pattern.test(last);
-      },
-      { timeout, interval: 250 },
-    )
-    .toBe(true)
-    .catch((err: Error) => {
-      throw new Error(
-        `text ${pattern} not seen (last: ${JSON.stringify(last.slice(0, 500))}): ${err.message}`,
-      );
-    });
-  return last;
-}
 
 describe('secure processing: feasibility, federated GLM, a job through Slurm, the airlock', () => {
   let browser: Browser | null = null;
