@@ -154,6 +154,7 @@ const POLICY: Record<string, Access> = {
   'POST /api/feasibility': 'public',
   'GET /api/feasibility/schema': 'public',
   'GET /api/feasibility/example': 'public',
+  'GET /api/feasibility/queries': ['hdab_staff'],
 };
 
 const CALLERS = ['anonymous', ...(Object.keys(ROLE_ACCOUNTS) as Role[])] as const;

@@ -145,4 +145,32 @@ describe('feasibility counts across the federation', () => {
     expect(d['es-registry']).toMatchObject({ value: null, suppressed: true });
     expect(body.total).toEqual({ value: 25, atLeast: true });
   });
+
+  it('keeps every query for the HDAB with what each node released and its disclosure-control record', async () => {
+    const { token: staff } = await signInDemoAccount(async (path, payload) => {
+      const res = await world.hub.app.inject({ method: 'POST', url: path, payload: payload as object });
+      return { status: res.statusCode, body: res.json() as unknown };
+    }, 'hdab');
+    const get = (token: string) =>
+      world.hub.app.inject({
+        method: 'GET',
+        url: '/api/feasibility/queries',
+        headers: { authorization: `Bearer ${token}` },
+      });
+    expect((await get(userToken)).statusCode).toBe(403);
+    const res = await get(staff);
+    expect(res.statusCode).toBe(200);
+    const { items } = res.json() as {
+      items: { audience: string; asker: string | null; cohort: unknown; nodes: Answer['nodes'] }[];
+    };
+    // Newest first: the signed-in user's query on two datasets, then the anonymous one on three.
+    expect(items.map((q) => [q.audience, q.asker, q.nodes.length])).toEqual([
+      ['registered', 'user', 2],
+      ['anonymous', null, 3],
+    ]);
+    expect(items[0]!.cohort).toMatchObject({ inclusion: expect.any(Array) });
+    for (const q of items)
+      for (const n of q.nodes)
+        expect(n.record).toMatchObject({ outcome: 'released', rules: expect.arrayContaining([]) });
+  });
 });

@@ -14,6 +14,7 @@ import type { HubConfig } from '../config';
 import { requireRole, SESSION_COOKIE, cookieValue } from '../auth/guard';
 import { validate } from '../http/validate';
 import { hdabSdcPolicy } from '../spe/policy';
+import { feasibilityQueries } from './log';
 import { askFeasibility, checkAudienceAllowed, type FeasibilityAsker } from './service';
 
 const FeasibilityRequest = z.strictObject({
@@ -52,6 +53,13 @@ export function feasibilityRoutes(
     const p = request.principal!;
     return { audience: 'registered', accountId: p.accountId, username: p.username };
   };
+
+  // The HDAB sees every query with what each node released and its disclosure-control record.
+  app.get(
+    '/api/feasibility/queries',
+    { preHandler: requireRole(db, deps.idleMinutes, ['hdab_staff']) },
+    async () => ({ items: await feasibilityQueries(db) }),
+  );
 
   app.post('/api/feasibility', async (request, reply) => {
     const asker = await askerOf(request, reply);

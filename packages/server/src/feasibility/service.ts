@@ -10,6 +10,7 @@ import {
 } from '@openehds/core';
 import { hashJson, thresholdFor } from '@openehds/privacy';
 import { recordAudit } from '../audit/service';
+import { logFeasibilityQuery } from './log';
 import { awaitTaskResult, enqueueTask, type TaskRecord } from '../federation/tasks';
 import { feasibilityTotal, type FeasibilityTotal, type NodeFeasibility } from './answer';
 import { feasibilityTargets, type FeasibilityTarget } from './targets';
@@ -62,7 +63,8 @@ export function checkAudienceAllowed(policy: SdcPolicy, audience: Audience): voi
  * permit): one `cohort.count` task per approved node holding the chosen published datasets, each
  * carrying the HDAB's policy inside the hub-signed task; every node counts and releases through its own
  * disclosure control, so nothing but released values reaches the hub. Nodes that do not answer in
- * `timeoutMs` are reported as `timeout`. Audited: who asked, the query's hash, the nodes asked.
+ * `timeoutMs` are reported as `timeout`. Audited: who asked, the query's hash, the nodes asked; kept
+ * with each node's release record for the HDAB (log.ts).
  */
 export async function askFeasibility(
   db: Db,
@@ -97,7 +99,7 @@ export async function askFeasibility(
       nodes: nodes.map((n) => ({ nodeId: n.nodeId, status: n.status, suppressed: n.suppressed })),
     },
   });
-  return {
+  const answer: FeasibilityAnswer = {
     audience: asker.audience,
     threshold: thresholdFor({ policy, audience: asker.audience }),
     roundTo: policy.audiences[asker.audience].roundTo,
@@ -105,6 +107,8 @@ export async function askFeasibility(
     nodes,
     askedAt,
   };
+  await logFeasibilityQuery(db, asker, queryKey, cohort, answer);
+  return answer;
 }
 
 async function askNode(
