@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   createApplicationsClient,
   createPermitsClient,
@@ -15,18 +15,8 @@ import { approveDemoNodes, demoToken } from '../packages/cli/src/commands/demo/h
 import { startDemoIdentity, type DemoIdentity } from '../packages/cli/src/commands/demo/identity';
 import { DEMO_NODES } from '../packages/cli/src/commands/demo/plan';
 import { ensureWebBuilt } from '../packages/cli/src/commands/demo/web-build';
-import {
-  consoleErrors,
-  ehds,
-  freePort,
-  launchChromium,
-  pageText,
-  REPO,
-  signInAsDemo,
-  tempDir,
-  waitFor,
-  waitText,
-} from './harness';
+import { ehds, freePort, launchChromium, REPO, signInAsDemo, tempDir, waitFor, waitText } from './harness';
+import { Journey } from './journey';
 
 /**
  * The HDAB journey the issue asks for, through the real product: a hub (demo accounts, the demo
@@ -50,12 +40,12 @@ const SWEEP_STEP_MS = 420_000;
 const day = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe('HDAB journey: apply, pre-screen, information, assess, fees, grant, register, renew, revoke', () => {
-  let browser: Browser | null = null;
+  const journey = new Journey();
+  const step = journey.step.bind(journey);
+  const on = journey.on.bind(journey);
+  const personPage = journey.personPage.bind(journey);
+  const errorsSoFar = journey.errorsSoFar.bind(journey);
   const procs: ReturnType<typeof ehds>[] = [];
-  const contexts: BrowserContext[] = [];
-  const errors: string[][] = [];
-  const pageErrors = new Map<Page, string[]>();
-  const errorsSoFar = () => errors.flat();
   let hubUrl = '';
   let data = '';
 
@@ -98,53 +88,6 @@ describe('HDAB journey: apply, pre-screen, information, assess, fees, grant, reg
         throw new Error(`the node reported no extract for ${id} (the hub sweeps every 60 s): ${err.message}`);
       });
     return report!;
-  }
-
-  /** A fresh browser context (its own cookies: one signed-in person), its console errors collected. */
-  async function personPage(label: string): Promise<Page> {
-    const context = await browser!.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    const own = consoleErrors(page, label);
-    errors.push(own);
-    pageErrors.set(page, own);
-    return page;
-  }
-
-  /**
-   * One step of the journey. Steps build on each other, so after a failure the later ones are
-   * skipped (reported as such) instead of failing for the same reason.
-   */
-  let failedStep: string | null = null;
-  function step(name: string, body: () => Promise<void>, timeout?: number): void {
-    it(
-      name,
-      async ({ skip, onTestFailed }) => {
-        if (!browser) return skip('no Chromium (launchChromium said why; in CI it throws)');
-        if (failedStep) return skip(`an earlier step failed: ${failedStep}`);
-        onTestFailed(() => {
-          failedStep = name;
-        });
-        await body();
-      },
-      timeout,
-    );
-  }
-
-  /** Runs a step; on failure the message carries the text of the page it was on. */
-  async function on<T>(page: Page, what: string, action: () => Promise<T>): Promise<T> {
-    try {
-      return await action();
-    } catch (err) {
-      const shot = join(tempDir('ehds-e2e-shot-'), 'page.png');
-      await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
-      const logged = pageErrors.get(page) ?? [];
-      throw new Error(
-        `${what}: ${(err as Error).message}\nscreenshot: ${shot}\n${await pageText(page)}` +
-          (logged.length ? `\nconsole errors:\n${logged.join('\n')}` : ''),
-      );
-    }
   }
 
   beforeAll(async () => {
@@ -207,12 +150,11 @@ describe('HDAB journey: apply, pre-screen, information, assess, fees, grant, reg
     await approveDemoNodes(hubUrl, [NODE_NAME], 60_000);
     // The applicant picks the dataset from the catalogue: wait until the node has published it.
     await waitFor(`${hubUrl}/api/datasets/${DATASET}`, 90_000, node.output);
-    browser = await launchChromium();
+    journey.browser = await launchChromium();
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await journey.close();
     await Promise.all(procs.map((p) => p.stop()));
     await Promise.all(identity?.providers.map((p) => p.stop()) ?? []);
     if (data) rmSync(data, { recursive: true, force: true });

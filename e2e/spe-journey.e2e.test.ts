@@ -1,7 +1,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   createApplicationsClient,
   createPermitsClient,
@@ -18,18 +18,8 @@ import {
   startSlurm,
   type SlurmTestCluster,
 } from '../packages/node/src/compute/slurm/test-cluster';
-import {
-  consoleErrors,
-  ehds,
-  freePort,
-  launchChromium,
-  pageText,
-  REPO,
-  signInAsDemo,
-  tempDir,
-  waitFor,
-  waitText,
-} from './harness';
+import { ehds, freePort, launchChromium, REPO, signInAsDemo, tempDir, waitFor, waitText } from './harness';
+import { Journey } from './journey';
 
 /**
  * The secure-processing journey (issue 4 "Done when"), through the real product: a hub and the
@@ -41,7 +31,6 @@ import {
  * output checkers review it, one approves, the other releases, and the user downloads it.
  */
 const PERSONS = 400;
-const STEP_MS = 300_000;
 const FI = DEMO_NODES.find((n) => n.key === 'fi')!;
 // The permit covers the Finnish and German datasets, whose FHIR and Phenopacket sources code
 // conditions in SNOMED CT (the Catalan registry's CSV uses ICD-10; a node keeps one code per record).
@@ -66,58 +55,17 @@ print('wrote', len(counts), 'groups')
 const slurmMissing = [...SLURM_BINARIES, SLURM_JWT_PLUGIN, '/usr/bin/bwrap'].filter((p) => !existsSync(p));
 
 describe('secure processing: feasibility, federated GLM, a job through Slurm, the airlock', () => {
-  let browser: Browser | null = null;
+  const journey = new Journey('no Chromium or no Slurm (the setup said why; in CI it throws)');
+  const step = journey.step.bind(journey);
+  const on = journey.on.bind(journey);
+  const personPage = journey.personPage.bind(journey);
   const procs: ReturnType<typeof ehds>[] = [];
-  const contexts: BrowserContext[] = [];
-  const errors: string[][] = [];
-  const pageErrors = new Map<Page, string[]>();
   let cluster: SlurmTestCluster | null = null;
   let hubUrl = '';
   let data = '';
   let permitId = '';
   let user: Page;
   let airlockUrl = '';
-  let failedStep: string | null = null;
-
-  function step(name: string, body: () => Promise<void>, timeout = STEP_MS): void {
-    it(
-      name,
-      async ({ skip, onTestFailed }) => {
-        if (!browser) return skip('no Chromium or no Slurm (the setup said why; in CI it throws)');
-        if (failedStep) return skip(`an earlier step failed: ${failedStep}`);
-        onTestFailed(() => {
-          failedStep = name;
-        });
-        await body();
-      },
-      timeout,
-    );
-  }
-
-  async function personPage(label: string): Promise<Page> {
-    const context = await browser!.newContext({ acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    const own = consoleErrors(page, label);
-    errors.push(own);
-    pageErrors.set(page, own);
-    return page;
-  }
-
-  async function on<T>(page: Page, what: string, action: () => Promise<T>): Promise<T> {
-    try {
-      return await action();
-    } catch (err) {
-      const shot = join(tempDir('ehds-e2e-shot-'), 'page.png');
-      await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
-      const logged = pageErrors.get(page) ?? [];
-      throw new Error(
-        `${what}: ${(err as Error).message}\nscreenshot: ${shot}\n${await pageText(page)}` +
-          (logged.length ? `\nconsole errors:\n${logged.join('\n')}` : ''),
-      );
-    }
-  }
 
   beforeAll(async () => {
     if (slurmMissing.length) {
@@ -194,12 +142,11 @@ describe('secure processing: feasibility, federated GLM, a job through Slurm, th
       180_000,
     );
     for (const n of DEMO_NODES) await waitFor(`${hubUrl}/api/datasets/${n.datasetId}`, 180_000, () => '');
-    browser = await launchChromium();
+    journey.browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await journey.close();
     await Promise.all(procs.map((p) => p.stop()));
     await cluster?.stop();
     if (data) rmSync(data, { recursive: true, force: true });
@@ -375,6 +322,6 @@ describe('secure processing: feasibility, federated GLM, a job through Slurm, th
       expect(res.status()).toBe(200);
       expect(await res.text()).toMatch(/^sex,n\n/);
     });
-    expect(errors.flat()).toEqual([]);
+    expect(journey.errorsSoFar()).toEqual([]);
   });
 });
