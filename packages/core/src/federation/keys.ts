@@ -42,14 +42,32 @@ export function isPublicKey(text: unknown): text is string {
 
 /** Imports a base64url raw public key; throws on anything else. */
 export function publicKeyObject(publicKey: string): KeyObject {
-  if (!RAW_KEY.test(publicKey)) throw new TypeError('an Ed25519 public key is 43 base64url characters');
-  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+  return cached(publicKey, () => {
+    if (!RAW_KEY.test(publicKey)) throw new TypeError('an Ed25519 public key is 43 base64url characters');
+    return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+  });
 }
 
 /** Imports a PKCS#8 PEM private key and checks that it is Ed25519. */
 export function privateKeyObject(privateKey: string): KeyObject {
-  const key = createPrivateKey(privateKey);
-  if (key.asymmetricKeyType !== 'ed25519') throw new TypeError('the federation key must be Ed25519');
+  return cached(privateKey, () => {
+    const key = createPrivateKey(privateKey);
+    if (key.asymmetricKeyType !== 'ed25519') throw new TypeError('the federation key must be Ed25519');
+    return key;
+  });
+}
+
+// Importing a key costs more than the signature it serves (a PEM parse per message was a quarter of
+// a federated GLM round's overhead); key objects are immutable, so the few keys in use are kept.
+const KEY_CACHE_SIZE = 256;
+const keyCache = new Map<string, KeyObject>();
+
+function cached(text: string, load: () => KeyObject): KeyObject {
+  const hit = keyCache.get(text);
+  if (hit) return hit;
+  const key = load();
+  if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value!);
+  keyCache.set(text, key);
   return key;
 }
 

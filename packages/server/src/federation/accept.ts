@@ -92,6 +92,9 @@ export interface AcceptOptions {
   now?: Date;
 }
 
+/** How stale a node's last-seen time may get before an accepted message refreshes it. */
+const TOUCH_EVERY_MS = 5_000;
+
 /**
  * Verifies a signed message from an approved node for one endpoint; returns the node and the
  * envelope, or throws an audited AppError saying why the message was refused.
@@ -154,6 +157,8 @@ export async function acceptNodeMessage(
       `${target.path} does not take ${envelope.type} messages; it takes ${options.types.join(', ') || 'no message types yet'}`,
     );
   }
-  await touchNode(db, node.id);
+  // Last seen to within a few seconds is enough to tell an offline node; not a write per message.
+  if (!node.lastSeenAt || now.getTime() - Date.parse(node.lastSeenAt) > TOUCH_EVERY_MS)
+    await touchNode(db, node.id);
   return { node, envelope };
 }

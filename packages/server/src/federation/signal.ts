@@ -19,24 +19,38 @@ function emitterOf(db: Db): EventEmitter {
   return e;
 }
 
-/** Wakes everyone waiting on `key` (e.g. `node:<id>` or `task:<id>`). */
-export function wake(db: Db, key: string): void {
-  emitterOf(db).emit(key);
+/**
+ * Wakes everyone waiting on `key` (e.g. `node:<id>` or `task:<id>`). `value` (e.g. the completed
+ * task) saves in-process waiters a read of what the waker just wrote.
+ */
+export function wake(db: Db, key: string, value?: unknown): void {
+  emitterOf(db).emit(key, value);
 }
 
-/** Resolves when `key` is woken, `ms` pass, or `signal` aborts, whichever comes first. */
-export function waitFor(db: Db, key: string, ms: number, signal?: AbortSignal): Promise<void> {
+/** Calls `fn` with the value of every wake of `key` until the returned function is called. */
+export function listen(db: Db, key: string, fn: (value: unknown) => void): () => void {
+  const emitter = emitterOf(db);
+  emitter.on(key, fn);
+  return () => emitter.off(key, fn);
+}
+
+/**
+ * Resolves when `key` is woken (with the wake's value), `ms` pass, or `signal` aborts (with
+ * undefined), whichever comes first.
+ */
+export function waitFor(db: Db, key: string, ms: number, signal?: AbortSignal): Promise<unknown> {
   return new Promise((resolve) => {
     const emitter = emitterOf(db);
-    const done = () => {
+    const done = (value?: unknown) => {
       clearTimeout(timer);
       emitter.off(key, done);
-      signal?.removeEventListener('abort', done);
-      resolve();
+      signal?.removeEventListener('abort', onAbort);
+      resolve(value);
     };
+    const onAbort = () => done();
     const timer = setTimeout(done, Math.max(0, ms));
     emitter.on(key, done);
     if (signal?.aborted) done();
-    else signal?.addEventListener('abort', done);
+    else signal?.addEventListener('abort', onAbort);
   });
 }

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '@openehds/db';
 import { AppError, type Issue, type SdcRecord } from '@openehds/core';
-import { awaitTaskResult, enqueueTask } from '../federation/tasks';
+import { enqueueTasks, watchTask, type TaskInput } from '../federation/tasks';
 import type { PermitRecord } from '../permits/store';
 import type { NodeSdc } from './store';
 
@@ -44,6 +45,7 @@ export class AnalysisStop extends Error {
  */
 export class NodeCalls {
   readonly sdc = new Map<string, NodeSdc>();
+  private pending: { input: TaskInput; done: (err?: unknown) => void }[] = [];
 
   constructor(
     private readonly db: Db,
@@ -82,19 +84,18 @@ export class NodeCalls {
   }
 
   private async send(node: NodeRef, type: string, payload: unknown): Promise<NodeAnswer> {
-    const task = await enqueueTask(this.db, {
-      nodeId: node.id,
-      type,
-      payload,
-      createdBy: this.options.createdBy,
-    });
+    const id = randomUUID();
+    const watch = watchTask(this.db, id);
     let done;
     try {
-      done = await awaitTaskResult(this.db, task.id, this.options.timeoutMs);
+      await this.enqueue({ id, nodeId: node.id, type, payload, createdBy: this.options.createdBy });
+      done = await watch.result(this.options.timeoutMs);
     } catch (err) {
       if (err instanceof AppError && err.kind === 'unavailable')
         return { status: 'unavailable', message: err.message, issues: [] };
       throw err;
+    } finally {
+      watch.stop();
     }
     if (done.status === 'FAILED') {
       const message = done.error ?? 'failed';
@@ -110,5 +111,27 @@ export class NodeCalls {
     if (!result || typeof result !== 'object' || !('status' in result))
       return { status: 'error', message: 'the node answered without a status', issues: [] };
     return result;
+  }
+
+  /**
+   * Queues a task together with the others asked in the same turn of the event loop (every node of
+   * a GLM round): one transaction and one audit batch per round instead of one per node.
+   */
+  private enqueue(input: TaskInput): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ input, done: (err) => (err ? reject(err) : resolve()) });
+      if (this.pending.length > 1) return;
+      setImmediate(() => {
+        const batch = this.pending;
+        this.pending = [];
+        enqueueTasks(
+          this.db,
+          batch.map((b) => b.input),
+        ).then(
+          () => batch.forEach((b) => b.done()),
+          (err: unknown) => batch.forEach((b) => b.done(err)),
+        );
+      });
+    });
   }
 }
