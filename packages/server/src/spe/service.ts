@@ -29,9 +29,12 @@ import {
   type AnalysisRecord,
 } from './store';
 import { workspaceFor } from './workspace';
+import { withBudgetLease } from './budget-lease';
 
 /** How long the hub waits for one node's answer to one task (a node pulls within its long poll). */
 export const NODE_TASK_TIMEOUT_MS = 60_000;
+/** The longest an analysis may hold its permit's privacy budget (a GLM takes at most ~25 rounds). */
+const BUDGET_LEASE_MS = 30 * NODE_TASK_TIMEOUT_MS;
 
 /**
  * Runs an analysis under a permit (issue 4 §4; Art. 73): only a person the permit names, only while
@@ -54,59 +57,64 @@ export async function runAnalysis(
       `no approved node holds the datasets of permit ${permit.id} (${permit.content.datasets.map((d) => d.datasetId).join(', ')}); ask the HDAB`,
     );
   const id = randomUUID();
-  await insertAnalysis(db, {
-    id,
-    permitId: permit.id,
-    kind: request.kind,
-    request,
-    nodes: nodes.map((n) => n.id),
-    createdBy: p.accountId,
-  });
   const dp = options.policy.dp;
-  const base: AnalysisTaskBase = {
-    permitId: permit.id,
-    analysisId: id,
-    request,
-    policy: options.policy,
-    ...(dp.enabled ? { budget: { spent: await privacySpent(db, permit.rootId), limit: dp.budget } } : {}),
-  };
-  const calls = new NodeCalls(db, nodes, {
-    createdBy: p.accountId,
-    timeoutMs: options.timeoutMs ?? NODE_TASK_TIMEOUT_MS,
-  });
-  let status: 'DONE' | 'REFUSED' | 'FAILED' = 'DONE';
-  let result: unknown = null;
-  let error: string | null = null;
-  try {
-    result = await run(calls, base);
-  } catch (err) {
-    if (err instanceof AnalysisStop) [status, error] = [err.status, err.message];
-    else if (err instanceof AppError && err.kind !== 'internal') [status, error] = ['FAILED', err.message];
-    else {
-      status = 'FAILED';
-      error = 'the analysis failed at the hub; the HDAB has been told';
-      await finishAnalysis(db, id, { status, result: null, sdc: [...calls.sdc.values()], error });
-      throw err;
-    }
-  }
-  const sdc = [...calls.sdc.values()];
-  await db.transaction(async (tx) => {
-    await finishAnalysis(tx, id, { status, result, sdc, error });
-    await recordSpend(tx, permit.rootId, id, sdc);
-  });
-  await recordAudit(db, {
-    actor: `account:${p.username}`,
-    action: 'spe.analysis',
-    object: `permit:${permit.id}`,
-    outcome: status === 'DONE' ? 'success' : status === 'REFUSED' ? 'denied' : 'failure',
-    details: {
-      analysis: id,
+  // Spending the budget is read-spent → release → record; one analysis at a time per permit chain.
+  const execute = async () => {
+    await insertAnalysis(db, {
+      id,
+      permitId: permit.id,
       kind: request.kind,
-      status,
+      request,
       nodes: nodes.map((n) => n.id),
-      ...(error ? { error } : {}),
-    },
-  });
+      createdBy: p.accountId,
+    });
+    const base: AnalysisTaskBase = {
+      permitId: permit.id,
+      analysisId: id,
+      request,
+      policy: options.policy,
+      ...(dp.enabled ? { budget: { spent: await privacySpent(db, permit.rootId), limit: dp.budget } } : {}),
+    };
+    const calls = new NodeCalls(db, nodes, {
+      createdBy: p.accountId,
+      timeoutMs: options.timeoutMs ?? NODE_TASK_TIMEOUT_MS,
+    });
+    let status: 'DONE' | 'REFUSED' | 'FAILED' = 'DONE';
+    let result: unknown = null;
+    let error: string | null = null;
+    try {
+      result = await run(calls, base);
+    } catch (err) {
+      if (err instanceof AnalysisStop) [status, error] = [err.status, err.message];
+      else if (err instanceof AppError && err.kind !== 'internal') [status, error] = ['FAILED', err.message];
+      else {
+        status = 'FAILED';
+        error = 'the analysis failed at the hub; the HDAB has been told';
+        await finishAnalysis(db, id, { status, result: null, sdc: [...calls.sdc.values()], error });
+        throw err;
+      }
+    }
+    const sdc = [...calls.sdc.values()];
+    await db.transaction(async (tx) => {
+      await finishAnalysis(tx, id, { status, result, sdc, error });
+      await recordSpend(tx, permit.rootId, id, sdc);
+    });
+    await recordAudit(db, {
+      actor: `account:${p.username}`,
+      action: 'spe.analysis',
+      object: `permit:${permit.id}`,
+      outcome: status === 'DONE' ? 'success' : status === 'REFUSED' ? 'denied' : 'failure',
+      details: {
+        analysis: id,
+        kind: request.kind,
+        status,
+        nodes: nodes.map((n) => n.id),
+        ...(error ? { error } : {}),
+      },
+    });
+  };
+  if (dp.enabled) await withBudgetLease(db, permit.rootId, id, BUDGET_LEASE_MS, execute);
+  else await execute();
   return loadAnalysis(db, permit.id, id);
 }
 
