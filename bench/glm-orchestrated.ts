@@ -1,17 +1,11 @@
 /**
- * The orchestrated variant of the federated GLM benchmark (see glm.ts `--orchestrated`): hub and 3
- * nodes in one process over loopback HTTP, real task queue (PGlite), real node handlers on DuckDB.
+ * The orchestrated variant of the federated GLM benchmark (see glm.ts `--orchestrated`): a hub and 3
+ * nodes over loopback HTTP, real task queue (PGlite), real node handlers on DuckDB. Each node runs in
+ * its own thread (glm-node-worker.ts), as nodes run on their holders' machines: the hub's event loop
+ * carries only the hub's work.
  */
 import { performance } from 'node:perf_hooks';
-import {
-  buildDesignSpec,
-  localGlmContribution,
-  openNodeStore,
-  prepareLocalDesign,
-  summarizeLocalDesign,
-  type NodeStore,
-} from '@openehds/analytics';
-import { AnalysisRequest } from '@openehds/core';
+import { Worker } from 'node:worker_threads';
 import {
   awaitTaskResult,
   grantWorkspacePermit,
@@ -19,14 +13,6 @@ import {
   runPermitSweep,
   signInDemoAccount,
 } from '@openehds/server';
-import {
-  buildAnalysisFrame,
-  installAnalysis,
-  installOptOut,
-  installPermits,
-  seedSyntheticPersons,
-  syntheticPersons,
-} from '@openehds/node';
 import { createTestWorld } from '../packages/testing/src/world';
 
 const FORMULA = 'diabetes ~ age + sex + bmi';
@@ -47,17 +33,33 @@ export async function orchestratedGlm(personsPerNode: number) {
     start: false,
     hubConfig: { permitSweepSeconds: 0 },
   });
-  const stores: NodeStore[] = [];
+  const workers: Worker[] = [];
+  const next = (w: Worker, kind: string) =>
+    new Promise<{ kind: string; ms?: number }>((resolve, reject) => {
+      const onMessage = (m: { kind: string; ms?: number }) => {
+        if (m.kind !== kind) return;
+        w.off('message', onMessage);
+        resolve(m);
+      };
+      w.on('message', onMessage);
+      w.once('error', reject);
+    });
   try {
     const t0 = performance.now();
     for (const [i, node] of world.nodes.entries()) {
-      const store = await openNodeStore(':memory:');
-      stores.push(store);
-      await seedSyntheticPersons(store, `bench-${i}`, syntheticPersons(personsPerNode, 300 + i));
-      installPermits(node.runtime, store);
-      installOptOut(node.runtime, store, { identifierSystem: 'https://openehds.eu/sid/person' });
-      installAnalysis(node.runtime, store);
-      await node.runtime.start();
+      const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
+        workerData: {
+          tsFile: new URL('./glm-node-worker.ts', import.meta.url).href,
+          hubUrl: world.hub.url,
+          identity: node.identity,
+          info: node.info,
+          datasetId: `bench-${i}`,
+          persons: personsPerNode,
+          seed: 300 + i,
+        },
+      });
+      workers.push(worker);
+      await next(worker, 'ready');
       await world.hub.db.query(
         `INSERT INTO dataset (id, node_id, status, description) VALUES ($1, $2, 'PUBLISHED', '{}')`,
         [`bench-${i}`, node.identity.nodeId],
@@ -118,29 +120,19 @@ export async function orchestratedGlm(personsPerNode: number) {
     const spans = rounds.map((r) => Number(r.span_ms));
 
     // The nodes' own work for one round, on the same frames (in parallel at the nodes: the slowest counts).
-    const vars = AnalysisRequest.parse({ kind: 'describe', variables: VARIABLES }).variables;
-    const frames = await Promise.all(stores.map((s) => buildAnalysisFrame(s, permit.id, vars)));
-    const spec = buildDesignSpec(
-      FORMULA,
-      'binomial',
-      frames.map((f) => summarizeLocalDesign(f.columns, FORMULA)),
-    );
     const beta = analysis.result.coefficients.map((c) => c.estimate);
-    const compute = frames.map((f) => {
-      const design = prepareLocalDesign(f.columns, spec);
-      const times: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const s = performance.now();
-        localGlmContribution(design, spec, { beta, nullMu: 0.5 });
-        times.push(performance.now() - s);
-      }
-      return median(times);
-    });
+    const compute = await Promise.all(
+      workers.map((w) => {
+        const answer = next(w, 'compute');
+        w.postMessage({ kind: 'compute', permitId: permit.id, formula: FORMULA, variables: VARIABLES, beta });
+        return answer.then((m) => m.ms!);
+      }),
+    );
     const nodeMs = Math.max(...compute);
     const roundMs = median(spans);
     return {
       bench: 'glm-orchestrated',
-      transport: 'loopback HTTP, hub + 3 node runtimes in one process, PGlite task queue',
+      transport: 'loopback HTTP, hub + 3 node runtimes each in its own thread, PGlite task queue',
       nodes: 3,
       persons_per_node: personsPerNode,
       iterations: analysis.result.iterations,
@@ -154,7 +146,14 @@ export async function orchestratedGlm(personsPerNode: number) {
       goal_overhead_ms: 50,
     };
   } finally {
+    await Promise.all(
+      workers.map(async (w) => {
+        const stopped = next(w, 'stopped');
+        w.postMessage({ kind: 'stop' });
+        await stopped.catch(() => undefined);
+        await w.terminate();
+      }),
+    );
     await world.close();
-    for (const s of stores) s.close();
   }
 }
