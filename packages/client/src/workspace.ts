@@ -93,6 +93,73 @@ export interface GlmResultJson {
   nodes: { node: string; n: number }[];
 }
 
+/** A released count table (cells null where disclosure control suppressed them at any node). */
+export interface CountTableJson {
+  rows: string[];
+  columns: string[];
+  statistic: string;
+  cells: (number | null)[][];
+  rowTotals?: (number | null)[];
+  columnTotals?: (number | null)[];
+  grandTotal?: number | null;
+}
+
+/** A contingency table's result: the pooled counts of `rowVariable` × `columnVariable` (one column `n` when none). */
+export interface TableResultJson extends CountTableJson {
+  rowVariable: string;
+  columnVariable: string | null;
+  /** Persons left out for a missing value; null when a node suppressed that count. */
+  missing: number | null;
+}
+
+/** One numeric variable's pooled statistic, or why it is unknown (the nodes that suppressed their part). */
+export type DescribedStatisticJson =
+  | { n: number; mean: number; sd: number | null; suppressed: false }
+  | { n: null; mean: null; sd: null; suppressed: true; suppressedAt: string[] };
+
+/** One group (level of `by`, or null when not split) of a describe. */
+export interface DescribedGroupJson {
+  group: string | null;
+  numeric: Record<string, DescribedStatisticJson>;
+  counts: Record<string, CountTableJson>;
+}
+
+/** Descriptive statistics' result. */
+export interface DescribeResultJson {
+  by: string | null;
+  groups: DescribedGroupJson[];
+}
+
+/** One step of a Kaplan–Meier curve (survfit's columns); times in days. */
+export interface KmPointJson {
+  time: number;
+  nRisk: number;
+  nEvent: number;
+  nCensor: number;
+  survival: number;
+  stdErr: number | null;
+  stdErrLog: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+/** One group's pooled curve, ended at the earliest time any node stopped releasing (`truncatedAt`). */
+export interface KmCurveJson {
+  group: string | null;
+  n: number;
+  events: number;
+  truncatedAt: number | null;
+  points: KmPointJson[];
+}
+
+/** Kaplan–Meier curves' result: times are multiples of `intervalDays`. */
+export interface KmResultJson {
+  survival: string;
+  group: string | null;
+  intervalDays: number;
+  curves: KmCurveJson[];
+}
+
 /** An analysis as stored: the request, the merged result when DONE, every node's SDC records. */
 export interface Analysis<R = unknown> {
   id: string;
@@ -154,6 +221,33 @@ export interface GlmInput {
   categorical?: string[];
 }
 
+/** Descriptive statistics: `client.describe({ permit, variables: { age: { kind: 'age' } }, by: 'sex' })`. */
+export interface DescribeInput {
+  permit: string;
+  variables: Record<string, AnalysisVariableSpec>;
+  by?: string;
+}
+
+/** A one- or two-way contingency table of categorical variables. */
+export interface TableInput {
+  permit: string;
+  rows: string;
+  columns?: string;
+  variables: Record<string, AnalysisVariableSpec>;
+}
+
+/** Kaplan–Meier curves of a survival variable, optionally one per level of `group`. */
+export interface KmInput {
+  permit: string;
+  survival: string;
+  group?: string;
+  intervalDays?: number;
+  variables: Record<string, AnalysisVariableSpec>;
+}
+
+/** A finished analysis' result with the analysis itself (its request and every node's SDC records). */
+export type WithAnalysis<R> = R & { analysis: Analysis<R> };
+
 export interface WorkspaceClient {
   /** The workspaces the caller may work in now (their active permits). */
   list(signal?: AbortSignal): Promise<WorkspaceSummary[]>;
@@ -163,7 +257,29 @@ export interface WorkspaceClient {
   analyses(permitId: string, signal?: AbortSignal): Promise<AnalysisSummary[]>;
   analysis<R = unknown>(permitId: string, id: string, signal?: AbortSignal): Promise<Analysis<R>>;
   /** Fits a federated GLM; rejects with the nodes' reason when it was refused or failed. */
-  glm(input: GlmInput): Promise<GlmResultJson & { analysis: Analysis<GlmResultJson> }>;
+  glm(input: GlmInput): Promise<WithAnalysis<GlmResultJson>>;
+  /** Count, mean and SD per variable (counts per level for sex); rejects when refused or failed. */
+  describe(input: DescribeInput): Promise<WithAnalysis<DescribeResultJson>>;
+  /** A contingency table; rejects with the nodes' reason when refused or failed. */
+  table(input: TableInput): Promise<WithAnalysis<TableResultJson>>;
+  /** Kaplan–Meier curves; rejects with the nodes' reason when refused or failed. */
+  km(input: KmInput): Promise<WithAnalysis<KmResultJson>>;
+}
+
+const KIND_NAMES: Record<AnalysisRequestJson['kind'], string> = {
+  glm: 'the GLM',
+  describe: 'the description',
+  table: 'the table',
+  km: 'the Kaplan–Meier analysis',
+};
+
+/** The result of a finished analysis, or an Error naming its status, id and the nodes' reason. */
+function resultOf<R>(a: Analysis<R>): WithAnalysis<R> {
+  if (a.status !== 'DONE' || !a.result)
+    throw new Error(
+      `${KIND_NAMES[a.kind] ?? a.kind} was ${a.status.toLowerCase()} (analysis ${a.id}): ${a.error ?? 'no result'}`,
+    );
+  return { ...a.result, analysis: a };
 }
 
 const enc = encodeURIComponent;
@@ -189,13 +305,12 @@ export function createWorkspaceClient(options: HttpOptions): WorkspaceClient {
       ).items,
     analysis: (permitId, id, signal) =>
       send({ method: 'GET', path: `${base(permitId)}/analyses/${enc(id)}`, signal }),
-    async glm({ permit, ...model }) {
-      const a = await analyse<GlmResultJson>(permit, { kind: 'glm', ...model });
-      if (a.status !== 'DONE' || !a.result)
-        throw new Error(
-          `the GLM was ${a.status.toLowerCase()} (analysis ${a.id}): ${a.error ?? 'no result'}`,
-        );
-      return { ...a.result, analysis: a };
-    },
+    glm: async ({ permit, ...model }) =>
+      resultOf(await analyse<GlmResultJson>(permit, { kind: 'glm', ...model })),
+    describe: async ({ permit, ...r }) =>
+      resultOf(await analyse<DescribeResultJson>(permit, { kind: 'describe', ...r })),
+    table: async ({ permit, ...r }) =>
+      resultOf(await analyse<TableResultJson>(permit, { kind: 'table', ...r })),
+    km: async ({ permit, ...r }) => resultOf(await analyse<KmResultJson>(permit, { kind: 'km', ...r })),
   };
 }

@@ -14,6 +14,7 @@ import { DatasetPage } from './catalogue/DatasetPage';
 import { HolderPage } from './holder/HolderPage';
 import { HomePage } from './home/HomePage';
 import { feasibilityRoutes } from './feasibility/routes';
+import { feasibilityQueriesRoutes } from './feasibility/queries-routes';
 import { en } from './i18n/en';
 import { Layout } from './layout/Layout';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -53,6 +54,7 @@ export function App() {
         {permitRoutes()}
         {airlockRoutes()}
         {feasibilityRoutes()}
+        {feasibilityQueriesRoutes()}
         {workspaceRoutes()}
         {jobRoutes()}
         {registerRoutes()}

@@ -4,6 +4,7 @@ import { AirlockNavItems } from '../airlock/NavItems';
 import { ApplicationNavItems } from '../applications/NavItems';
 import { TransparencyNavItems } from '../register/NavItems';
 import { FeasibilityNavItems } from '../feasibility/NavItems';
+import { FeasibilityQueriesNavItems } from '../feasibility/QueriesNavItems';
 import { WorkspaceNavItems } from '../workspace/NavItems';
 import { AccountNavItems } from '../account/NavItems';
 import { navItemsFor } from '../auth/access';
@@ -55,6 +56,7 @@ export function Layout() {
               ))}
               <ApplicationNavItems role={principal?.role ?? null} />
               <FeasibilityNavItems />
+              <FeasibilityQueriesNavItems role={principal?.role ?? null} />
               <WorkspaceNavItems role={principal?.role ?? null} />
               <AirlockNavItems role={principal?.role ?? null} />
               <TransparencyNavItems role={principal?.role ?? null} />

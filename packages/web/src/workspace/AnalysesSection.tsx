@@ -5,7 +5,7 @@ import { formatDateTime } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 import { workspaceApi } from './api';
 import { requestSummary } from './glm-result';
-import { GlmResultView } from './GlmResultView';
+import { AnalysisResultView } from './AnalysisResultView';
 import { workspaceEn as t } from './strings';
 import type { AnalysisRun } from './types';
 
@@ -18,7 +18,7 @@ function OpenAnalysis({ permitId, summary }: { permitId: string; summary: Analys
   );
   if (loaded.error != null) return <ErrorBox error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Loading />;
-  return <GlmResultView run={loaded.data} />;
+  return <AnalysisResultView run={loaded.data} />;
 }
 
 /** The analyses run under the permit, newest first; any one's result can be opened below the list. */

@@ -8,7 +8,7 @@ import { useAsync } from '../lib/use-async';
 import { JobsSection } from '../jobs/JobsSection';
 import { ActivitySection } from './ActivitySection';
 import { AnalysesSection } from './AnalysesSection';
-import { AnalysisForm } from './AnalysisForm';
+import { AnalysisPanel } from './AnalysisPanel';
 import { workspaceApi } from './api';
 import { BudgetSection } from './BudgetSection';
 import { DataSection } from './DataSection';
@@ -68,7 +68,7 @@ export function WorkspaceBody({ view, onRun }: { view: WorkspaceView; onRun: (ru
       )}
       <DataSection view={view} />
       <BudgetSection budget={view.budget} />
-      {member && <AnalysisForm permitId={view.permit.id} onDone={onRun} />}
+      {member && <AnalysisPanel permitId={view.permit.id} onDone={onRun} />}
       <AnalysesSection permitId={view.permit.id} analyses={view.analyses} />
       <JobsSection
         permitId={view.permit.id}

@@ -171,9 +171,15 @@ export function refusalReason(run: {
   return reasons.length ? reasons.join('; ') : null;
 }
 
-/** The formula and family of an analysis' request, for the list of analyses. */
+/** What an analysis asked, for the list of analyses: a GLM's formula and family, a table's variables… */
 export function requestSummary(request: unknown): string {
   const r = obj(request);
+  const s = (v: unknown) => (typeof v === 'string' ? v : '');
+  if (r.kind === 'describe')
+    return `${Object.keys(obj(r.variables)).join(', ')}${s(r.by) ? ` by ${s(r.by)}` : ''}`;
+  if (r.kind === 'table') return `${s(r.rows)}${s(r.columns) ? ` × ${s(r.columns)}` : ''}`;
+  if (r.kind === 'km')
+    return `${s(r.survival)}${s(r.group) ? ` by ${s(r.group)}` : ''}${typeof r.intervalDays === 'number' ? ` · ${r.intervalDays} d` : ''}`;
   const parts = [r.formula, r.family].filter((v): v is string => typeof v === 'string');
   return parts.join(' · ');
 }

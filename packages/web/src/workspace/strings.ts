@@ -72,7 +72,7 @@ export const workspaceEn = {
     title: 'Analyses',
     caption: 'Analyses run under this permit',
     kind: 'Kind',
-    what: 'Model',
+    what: 'What',
     status: 'Status',
     at: 'Run',
     none: 'No analyses yet.',

@@ -45,3 +45,33 @@ export interface GlmRequest {
   family: 'gaussian' | 'binomial' | 'poisson';
   variables: Record<string, AnalysisVariableInput>;
 }
+
+/** Descriptive statistics of the variables, optionally per level of `by`. */
+export interface DescribeRequest {
+  kind: 'describe';
+  variables: Record<string, AnalysisVariableInput>;
+  by?: string;
+}
+
+/** A one- or two-way contingency table. */
+export interface TableRequest {
+  kind: 'table';
+  rows: string;
+  columns?: string;
+  variables: Record<string, AnalysisVariableInput>;
+}
+
+/** Where a survival variable's event is found: a coded event, or death. */
+export interface SurvivalEventInput {
+  domain: 'condition' | 'drug' | 'procedure' | 'measurement' | 'death';
+  codes?: CodeSetInput;
+}
+
+/** Kaplan–Meier curves of a survival variable, optionally one per level of `group`. */
+export interface KmRequest {
+  kind: 'km';
+  survival: string;
+  group?: string;
+  intervalDays: number;
+  variables: Record<string, AnalysisVariableInput | { kind: 'survival'; event: SurvivalEventInput }>;
+}

@@ -1,43 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { AppError, invalid } from '@openehds/core';
-import {
-  ApiError,
-  createWorkspaceClient,
-  type Analysis,
-  type AnalysisVariableSpec,
-  type GlmResultJson,
-} from '@openehds/client';
-import { emit } from '../../ui/output';
+import { invalid } from '@openehds/core';
+import type { Analysis, GlmResultJson } from '@openehds/client';
+import { readVariables, runAnalysisCommand, type AnalyseCommonOptions } from './run';
+
+export { readVariables };
 
 /** Options of `ehds analyse glm`, as parsed from the command line. */
-export interface AnalyseGlmOptions {
-  hub: string;
-  token?: string;
-  permit: string;
+export interface AnalyseGlmOptions extends AnalyseCommonOptions {
   formula: string;
   family: string;
-  variables: string;
   categorical?: string[];
-  json?: boolean;
-  fetch?: typeof globalThis.fetch;
 }
 
 const FAMILIES = ['gaussian', 'binomial', 'poisson'] as const;
-
-/** Reads the variables file: a JSON object of name → derivation (see `AnalysisVariable` in core). */
-export function readVariables(path: string): Record<string, AnalysisVariableSpec> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw invalid(
-      `--variables ${path}: ${(err as Error).message}; give a JSON file like {"age": {"kind": "age"}}`,
-    );
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw invalid(`--variables ${path} must hold a JSON object of variable name → derivation`);
-  return parsed as Record<string, AnalysisVariableSpec>;
-}
 
 /** Renders a fitted GLM like R's coefficient table. */
 export function glmTable(a: Analysis<GlmResultJson>): string {
@@ -69,40 +43,15 @@ export async function analyseGlmCommand(opts: AnalyseGlmOptions): Promise<number
     throw invalid('give an API token with --token or EHDS_TOKEN (create one on your account page)');
   if (!FAMILIES.includes(opts.family as (typeof FAMILIES)[number]))
     throw invalid(`--family must be one of ${FAMILIES.join(', ')}; got ${opts.family}`);
-  const client = createWorkspaceClient({ baseUrl: opts.hub, token: opts.token, fetch: opts.fetch });
-  let a: Analysis<GlmResultJson>;
-  try {
-    a = await client.analyse<GlmResultJson>(opts.permit, {
+  return runAnalysisCommand<GlmResultJson>(
+    opts,
+    (variables) => ({
       kind: 'glm',
       formula: opts.formula,
       family: opts.family as (typeof FAMILIES)[number],
-      variables: readVariables(opts.variables),
+      variables,
       ...(opts.categorical?.length ? { categorical: opts.categorical } : {}),
-    });
-  } catch (err) {
-    if (err instanceof ApiError)
-      throw new AppError(
-        err.status === 400
-          ? 'invalid'
-          : err.status === 403
-            ? 'forbidden'
-            : err.status === 409
-              ? 'conflict'
-              : err.status === 404
-                ? 'not-found'
-                : 'unavailable',
-        err.message,
-        err.issues.map((i) => ({ path: i.path, message: i.message })),
-      );
-    throw err;
-  }
-  if (a.status !== 'DONE') {
-    if (opts.json) emit(a, true, () => '');
-    throw new AppError(
-      a.status === 'REFUSED' ? 'forbidden' : 'unavailable',
-      `the GLM was ${a.status.toLowerCase()}: ${a.error}`,
-    );
-  }
-  emit(a, Boolean(opts.json), glmTable);
-  return 0;
+    }),
+    glmTable,
+  );
 }
