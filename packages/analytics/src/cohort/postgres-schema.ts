@@ -39,7 +39,8 @@ export function cohortPostgresDdl(): string[] {
     `CREATE TABLE IF NOT EXISTS variant (
       variant_id BIGINT NOT NULL, assembly TEXT NOT NULL, chrom TEXT NOT NULL, start0 BIGINT NOT NULL,
       ref TEXT NOT NULL, alt TEXT NOT NULL, variant_type TEXT, gene TEXT, info JSON,
-      ehds_file TEXT, ehds_line BIGINT, ehds_batch TEXT, ehds_key TEXT)`,
+      ehds_file TEXT, ehds_line BIGINT, ehds_batch TEXT, ehds_key TEXT,
+      end0 BIGINT, ac INTEGER, an INTEGER, carriers INTEGER)`,
     `CREATE TABLE IF NOT EXISTS genotype (
       variant_id BIGINT NOT NULL, person_id BIGINT, sample TEXT, gt TEXT NOT NULL, zygosity TEXT, ehds_batch TEXT)`,
   ];

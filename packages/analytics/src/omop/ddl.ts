@@ -47,7 +47,16 @@ export function bookkeepingDdl(): string[] {
     `CREATE TABLE IF NOT EXISTS variant (
       variant_id BIGINT NOT NULL, assembly VARCHAR NOT NULL, chrom VARCHAR NOT NULL, start0 BIGINT NOT NULL,
       ref VARCHAR NOT NULL, alt VARCHAR NOT NULL, variant_type VARCHAR, gene VARCHAR, info JSON,
-      ehds_file VARCHAR, ehds_line BIGINT, ehds_batch VARCHAR, ehds_key VARCHAR)`,
+      ehds_file VARCHAR, ehds_line BIGINT, ehds_batch VARCHAR, ehds_key VARCHAR,
+      end0 BIGINT, ac INTEGER, an INTEGER, carriers INTEGER)`,
+    // Added after the first release (stores created before get them here; NULL for rows loaded before):
+    // end0 = Beacon's half-open end (start0 + length of REF; END, or POS + |SVLEN|, for symbolic
+    // alleles); ac = copies of this ALT among the called alleles, an = called alleles at the site,
+    // carriers = samples with at least one copy, all counted at ingest from GT (sites-only VCF: INFO
+    // AC/AN, carriers NULL), so allele frequency queries need no scan of genotype.
+    ...['end0 BIGINT', 'ac INTEGER', 'an INTEGER', 'carriers INTEGER'].map(
+      (c) => `ALTER TABLE variant ADD COLUMN IF NOT EXISTS ${c}`,
+    ),
     // A VCF sample not (yet) known as a person keeps person_id NULL and its sample name, so a later
     // person record links it with one UPDATE; counts of persons never include unlinked samples.
     `CREATE TABLE IF NOT EXISTS genotype (

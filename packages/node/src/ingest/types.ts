@@ -8,7 +8,7 @@ import type { OmopTable } from '@openehds/analytics';
  */
 
 /** Formats the node ingests. */
-export type SourceFormat = 'fhir-ndjson' | 'fhir-bundle' | 'omop-csv' | 'phenopacket' | 'vcf';
+export type SourceFormat = 'fhir-ndjson' | 'fhir-bundle' | 'omop-csv' | 'phenopacket' | 'vcf' | 'bcf';
 
 /** One record read from a file: a FHIR resource, a CSV row, a phenopacket, a VCF data line. */
 export interface SourceRecord {
@@ -80,4 +80,12 @@ export interface FormatAdapter {
    * cannot be read at all (e.g. a Bundle that is not JSON), so a bad file changes nothing in the store.
    */
   check?(path: string): Promise<void>;
+  /**
+   * Records per batch this format prefers when the run sets none (default 50,000; a batch also ends at
+   * ~128 MiB staged). VCF records are many and small: in batches of 500,000 each table gets several
+   * DuckDB row groups (122,880 rows), which DuckDB writes straight to the database file instead of the
+   * write-ahead log, and fewer batches means fewer duplicate checks against `ingested_record` (5M
+   * records of 4 samples: 38 s instead of 48 s at 250,000; 1M: 13 s at 250,000 instead of 16 s at 50,000).
+   */
+  batchRecords?: number;
 }

@@ -1,4 +1,5 @@
 import type { FormatAdapter } from '../types';
+import { bcfAdapter } from './bcf/adapter';
 import { fhirBundleAdapter } from './fhir-bundle/index';
 import { fhirNdjsonAdapter } from './fhir-ndjson/index';
 import { omopCsvAdapter } from './omop-csv/adapter';
@@ -15,6 +16,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   omopCsvAdapter,
   phenopacketAdapter,
   vcfAdapter,
+  bcfAdapter,
 ];
 
 /** The adapter that reads a file, judged from its name and decoded head; undefined if none does. */

@@ -108,6 +108,13 @@ export class BatchWriter {
     return this.keys.has(key, (offset) => stagedKeyIs(this.sinks.keys.bytes(), offset, key));
   }
 
+  /** Bytes of CSV staged since the last commit (rows and keys). */
+  get bytes(): number {
+    let n = this.sinks.keys.byteLength;
+    for (const sink of this.sinks.tables.values()) n += sink.byteLength;
+    return n;
+  }
+
   /** Records staged since the last commit. */
   get size(): number {
     return this.buf.records;

@@ -37,7 +37,7 @@ export interface IngestOptions {
   datasetId: string;
   personIdentifierSystem?: string;
   onProgress?: (p: IngestProgress) => void;
-  /** Records per transaction (default 50,000). */
+  /** Records per transaction (default: the format's `batchRecords`, else 50,000; at most ~128 MiB staged). */
   batchSize?: number;
   /** Rejections listed in the report (default 1,000); quarantine keeps all. */
   maxErrors?: number;
@@ -93,7 +93,7 @@ async function ingestWith(
     datasetId,
     personIdentifierSystem: opts.personIdentifierSystem ?? DEFAULT_PERSON_IDENTIFIER_SYSTEM,
   };
-  const batchSize = opts.batchSize ?? 50_000;
+  const batchSize = opts.batchSize;
   const maxErrors = opts.maxErrors ?? 1000;
 
   const planned = await planFiles(paths, opts.adapters);

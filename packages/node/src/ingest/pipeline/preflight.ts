@@ -18,14 +18,14 @@ export interface PlannedFile {
 
 /**
  * Files that define persons load before files that refer to them, so references resolve in one pass:
- * FHIR Patient NDJSON and OMOP person.csv first, VCF (samples refer to persons) last.
+ * FHIR Patient NDJSON and OMOP person.csv first, VCF and BCF (samples refer to persons) last.
  */
 function rank(path: string, adapter: FormatAdapter, head: string): number {
   const name = basename(path).toLowerCase();
   if (adapter.format === 'fhir-ndjson')
     return ndjsonFirstType(head) === 'Patient' || name.startsWith('patient') ? 0 : 2;
   if (adapter.format === 'omop-csv') return /^person\.(csv|tsv)/.test(name) ? 0 : 2;
-  if (adapter.format === 'vcf') return 3;
+  if (adapter.format === 'vcf' || adapter.format === 'bcf') return 3;
   return 1;
 }
 
@@ -53,7 +53,7 @@ export async function planFiles(
     if (!adapter) {
       issues.push({
         file: path,
-        message: `${path} is in no format the node reads (FHIR NDJSON, FHIR Bundle, OMOP CSV, Phenopacket JSON, VCF)`,
+        message: `${path} is in no format the node reads (FHIR NDJSON, FHIR Bundle, OMOP CSV, Phenopacket JSON, VCF, BCF)`,
       });
       continue;
     }

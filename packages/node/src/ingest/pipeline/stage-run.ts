@@ -9,8 +9,8 @@ import { buildTableSpecs, type TableColumnInfo } from './table-specs';
 export interface StageSettings {
   ctx: MapContext;
   batchId: string;
-  /** Records per batch. */
-  batchSize: number;
+  /** Records per batch; undefined: the format's `batchRecords`, else DEFAULT_BATCH_RECORDS. */
+  batchSize?: number;
   maxErrors: number;
   columns: TableColumnInfo[];
   /** The store holds genotypes without a person already. */
@@ -24,6 +24,15 @@ export interface StageSettings {
  * per record (a promise and a microtask each) cost more than a tenth of a microsecond per record.
  */
 type BatchReadingAdapter = FormatAdapter & { readBatches?(path: string): AsyncIterable<SourceRecord[]> };
+
+/** Records per batch when neither the run nor the format says. */
+const DEFAULT_BATCH_RECORDS = 50_000;
+
+/**
+ * A batch is also emitted once its staged CSV passes this size, checked every 1,024 records: a VCF of
+ * thousands of samples stages kilobytes of genotypes per record.
+ */
+const MAX_BATCH_BYTES = 128 << 20;
 
 /** Hands a staged batch on to be committed; resolves when the next batch may be staged. */
 export type EmitBatch = (batch: StagedBatch, file: string) => Promise<void>;
@@ -48,9 +57,9 @@ export class RunStager {
   }
 
   /**
-   * Stages every file, emitting a batch each `batchSize` records and the last one at the end. `busy`
-   * (main thread only) says a commit is running: the loop then gives the event loop a turn now and
-   * then, as each step of the commit (its next statement) waits for one.
+   * Stages every file, emitting a batch each `batchSize` records (or MAX_BATCH_BYTES) and the last one at
+   * the end. `busy` (main thread only) says a commit is running: the loop then gives the event loop a
+   * turn now and then, as each step of the commit (its next statement) waits for one.
    */
   async run(
     files: readonly StagedFile[],
@@ -67,10 +76,12 @@ export class RunStager {
     for (const f of files) {
       file = f.path;
       const adapter = adapterOf(f);
+      const limit = this.s.batchSize ?? adapter.batchRecords ?? DEFAULT_BATCH_RECORDS;
       let sinceYield = 0;
       // After each record: the batch is full, or a running commit needs the event loop now and then.
       const after = (): Promise<void> | undefined => {
-        if (writer.size >= this.s.batchSize) return flush();
+        const n = writer.size;
+        if (n >= limit || ((n & 1023) === 0 && n > 0 && writer.bytes >= MAX_BATCH_BYTES)) return flush();
         if (busy?.() && ++sinceYield >= 256) {
           sinceYield = 0;
           return new Promise<void>((r) => setImmediate(r));

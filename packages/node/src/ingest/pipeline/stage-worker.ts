@@ -27,6 +27,7 @@ const LOADERS: Record<SourceFormat, () => Promise<FormatAdapter>> = {
   'omop-csv': async () => (await import('../adapters/omop-csv/adapter')).omopCsvAdapter,
   phenopacket: async () => (await import('../adapters/phenopacket/adapter')).phenopacketAdapter,
   vcf: async () => (await import('../adapters/vcf/adapter')).vcfAdapter,
+  bcf: async () => (await import('../adapters/bcf/adapter')).bcfAdapter,
 };
 
 const port = parentPort!;

@@ -42,10 +42,104 @@ export function infoForAllele(info: string, header: VcfHeader, altIndex: number)
 }
 
 /**
+ * True when `text` is a number written as JSON.stringify(Number(text)) would write it (no sign on zero,
+ * no leading zeros, no trailing fractional zeros, at most 15 digits, not below 1e-6): then it is
+ * copied as is, skipping a number-to-text conversion per value.
+ */
+function isCanonicalNumber(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || n > 15) return false;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const intStart = i;
+  while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  const intLen = i - intStart;
+  if (intLen === 0 || (intLen > 1 && text.charCodeAt(intStart) === 48)) return false;
+  const zeroInt = intLen === 1 && text.charCodeAt(intStart) === 48;
+  if (i === n) return !(zeroInt && intStart === 1); // not -0
+  if (text.charCodeAt(i) !== 46 || i === n - 1 || text.charCodeAt(n - 1) === 48) return false;
+  let zeros = 0;
+  let leading = true;
+  for (let j = i + 1; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c < 48 || c > 57) return false;
+    if (leading && c === 48) zeros++;
+    else leading = false;
+  }
+  return !(zeroInt && zeros >= 6);
+}
+
+/** JSON text of a typed value, as JSON.stringify writes it. */
+function typedJson(type: string, text: string): string {
+  if (text === '.' || text === '') return 'null';
+  if (type === 'Integer' || type === 'Float') {
+    if (isCanonicalNumber(text)) return text;
+    const n = Number(text);
+    if (Number.isFinite(n)) return String(n);
+  }
+  return JSON.stringify(text);
+}
+
+/** Keys an object would reorder or treat specially: those take `infoForAllele`. */
+const AWKWARD_KEY = /^(\d+|__proto__)$/;
+
+/**
+ * `JSON.stringify(infoForAllele(info, header, altIndex))` without building the object (a hot path of
+ * ingest); undefined when a key repeats or would be reordered by an object, so the caller takes the
+ * object route. Held equal to it by a test.
+ */
+export function infoJsonForAllele(info: string, header: VcfHeader, altIndex: number): string | undefined {
+  if (info === '.' || info === '') return '{}';
+  let out = '{';
+  let keys: string[] | undefined;
+  let start = 0;
+  while (start <= info.length) {
+    let end = info.indexOf(';', start);
+    if (end === -1) end = info.length;
+    if (end > start) {
+      const eq = info.indexOf('=', start);
+      const hasValue = eq !== -1 && eq < end;
+      const key = hasValue ? info.slice(start, eq) : info.slice(start, end);
+      if (AWKWARD_KEY.test(key)) return undefined;
+      if (keys === undefined) keys = [key];
+      else if (keys.includes(key)) return undefined;
+      else keys.push(key);
+      if (out.length > 1) out += ',';
+      out += JSON.stringify(key) + ':';
+      if (!hasValue) out += 'true';
+      else {
+        const raw = info.slice(eq + 1, end);
+        const def = header.info.get(key);
+        const type = def?.type ?? 'String';
+        const number = def?.number;
+        const comma = raw.indexOf(',');
+        if (number === 'A') {
+          out += typedJson(
+            type,
+            comma === -1 ? (altIndex === 0 ? raw : '.') : (raw.split(',')[altIndex] ?? '.'),
+          );
+        } else if (number === 'R') {
+          const parts = comma === -1 ? [raw] : raw.split(',');
+          out += `[${typedJson(type, parts[0] ?? '.')},${typedJson(type, parts[altIndex + 1] ?? '.')}]`;
+        } else if (number === '1' || comma === -1) out += typedJson(type, raw);
+        else
+          out += `[${raw
+            .split(',')
+            .map((p) => typedJson(type, p))
+            .join(',')}]`;
+      }
+    }
+    start = end + 1;
+  }
+  return out + '}';
+}
+
+/**
  * The gene symbol of the variant from INFO: `GENE`, dbSNP `GENEINFO` (`SYMBOL:id|...`), SnpEff `ANN`
  * (field 4, the annotation for this ALT preferred) or VEP `CSQ` (its `SYMBOL` field). Undefined if none.
  */
 export function geneFromInfo(info: string, header: VcfHeader, alt: string): string | undefined {
+  // Most INFO columns carry none of these: answer without splitting them (a hot path of ingest).
+  if (!info.includes('GENE') && !info.includes('ANN=') && !info.includes('CSQ=')) return undefined;
   const fields = new Map<string, string>();
   for (const item of info.split(';')) {
     const eq = item.indexOf('=');

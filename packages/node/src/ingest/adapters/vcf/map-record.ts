@@ -81,6 +81,22 @@ export function mapVcfLine({ header, text }: VcfLine, ctx: MapContext): MapResul
     }
   }
 
+  // Allele counts per ALT over the called alleles (as `bcftools +fill-tags -t AC,AN`), and carriers.
+  let an = 0;
+  const ac = new Array<number>(alts.length + 1).fill(0);
+  const carriers = new Array<number>(alts.length + 1).fill(0);
+  for (const gt of parsed) {
+    if (!gt) continue;
+    for (let i = 0; i < gt.alleles.length; i++) {
+      const a = gt.alleles[i];
+      if (a === null || a === undefined) continue;
+      an++;
+      ac[a]!++;
+      // A sample carries allele a once, however many copies: count it at its first copy.
+      if (a > 0 && gt.alleles.indexOf(a) === i) carriers[a]!++;
+    }
+  }
+
   const rows: MappedRow[] = [];
   alts.forEach((altRaw, k) => {
     if (altRaw === '*') return; // an overlapping deletion, described by its own record
@@ -95,6 +111,8 @@ export function mapVcfLine({ header, text }: VcfLine, ctx: MapContext): MapResul
     const start0 = toStart0(p);
     const id = variantId(header.assembly, chrom, start0, ref, alt);
     const gene = geneFromInfo(infoText, header, altRaw);
+    const info = infoForAllele(infoText, header, k);
+    const counts = gtIndex >= 0 ? { ac: ac[k + 1]!, an, carriers: carriers[k + 1]! } : countsFromInfo(info);
     rows.push({
       table: 'variant',
       row: {
@@ -106,7 +124,9 @@ export function mapVcfLine({ header, text }: VcfLine, ctx: MapContext): MapResul
         alt,
         variant_type: variantType(ref, alt),
         gene: gene ?? null,
-        info: JSON.stringify(infoForAllele(infoText, header, k)),
+        info: JSON.stringify(info),
+        end0: symbolic ? symbolicEnd0(pos, ref, alt, info, k) : start0 + ref.length,
+        ...counts,
       },
     });
     parsed.forEach((gt, s) => {
@@ -120,4 +140,35 @@ export function mapVcfLine({ header, text }: VcfLine, ctx: MapContext): MapResul
     });
   });
   return { ok: true, key, rows };
+}
+
+/**
+ * Beacon's half-open end of a symbolic allele (VCF 4.3 §1.6.1, §3): the 1-based `END` is the last base
+ * covered, so it is the 0-based exclusive end as it stands; without END, `POS + |SVLEN|` for the
+ * alleles SVLEN spans (not `<INS>`, whose SVLEN is inserted length); else the REF span.
+ */
+export function symbolicEnd0(
+  pos: number,
+  ref: string,
+  alt: string,
+  info: Record<string, unknown>,
+  altIndex = 0,
+): number {
+  const end = info.END;
+  if (typeof end === 'number' && Number.isInteger(end) && end >= pos) return end;
+  const raw = info.SVLEN;
+  const svlen = Array.isArray(raw) ? raw[altIndex] : raw; // Number=. lists one per ALT
+  if (typeof svlen === 'number' && Number.isInteger(svlen) && !alt.startsWith('<INS'))
+    return pos + Math.abs(svlen);
+  return pos - 1 + ref.length;
+}
+
+/** A sites-only VCF's allele counts from its own INFO `AC` (Number=A) and `AN`; carriers unknown. */
+function countsFromInfo(info: Record<string, unknown>): {
+  ac: number | null;
+  an: number | null;
+  carriers: null;
+} {
+  const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+  return { ac: int(info.AC), an: int(info.AN), carriers: null };
 }
