@@ -8,7 +8,16 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const BENCHES = ['synth.ts', 'quality.ts', 'ingest.ts', 'audit.ts', 'feasibility.ts', 'glm.ts'];
+const BENCHES = [
+  'synth.ts',
+  'quality.ts',
+  'ingest.ts',
+  'audit.ts',
+  'feasibility.ts',
+  'glm.ts',
+  'beacon.ts',
+  'vcf-ingest.ts',
+];
 const passThrough = process.argv.slice(2);
 let failed = 0;
 for (const bench of BENCHES) {

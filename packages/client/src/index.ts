@@ -275,3 +275,25 @@ export type {
   KmPointJson,
   WithAnalysis,
 } from './workspace';
+export { createBeaconClient, beaconRequestBody, BeaconApiError, BEACON_PATH } from './beacon';
+export type {
+  BeaconClient,
+  BeaconQueryInput,
+  BeaconVariantParameters,
+  BeaconFilterJson,
+  BeaconGranularityJson,
+  BeaconIncludeResultsets,
+  BeaconResultResponseJson,
+  BeaconResultSetJson,
+  BeaconResponseMeta,
+  BeaconReceivedRequestSummary,
+  BeaconNodeRef,
+  BeaconNodeStatus,
+  BeaconFrequency,
+  BeaconInfoResponseJson,
+  BeaconFilteringTermJson,
+  BeaconFilteringTermsResponseJson,
+  BeaconDatasetJson,
+  BeaconDatasetsResponseJson,
+  BeaconErrorResponseJson,
+} from './beacon';

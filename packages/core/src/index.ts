@@ -217,3 +217,4 @@ export type {
 } from './spe/analysis';
 export { ANALYSIS_TASK, AnalysisTaskBase, GlmRoundTask } from './spe/tasks';
 export type { AnalysisTaskType } from './spe/tasks';
+export * from './beacon/index';

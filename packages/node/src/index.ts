@@ -171,3 +171,11 @@ export type { SyntheticPerson } from './analysis/test-fixture';
 // Tests of other packages start a private Slurm with this (compute/slurm/test-cluster.ts; nothing runs on import).
 export { startSlurm, SLURM_BINARIES, SLURM_JWT_PLUGIN } from './compute/slurm/test-cluster';
 export type { SlurmTestCluster } from './compute/slurm/test-cluster';
+export { BEACON_QUERY_TASK, BeaconQueryPayload, runBeaconTask, nodeAccess } from './beacon/task';
+export type { BeaconQueryResult, BeaconTaskContext } from './beacon/task';
+export { installBeaconQuery, BEACON_TERMS_TASK } from './beacon/install';
+export type { InstalledBeacon } from './beacon/install';
+export { nodeFilteringTerms, cachedFilteringTerms } from './beacon/filtering-terms';
+export { refreshBeaconIndex, runBeaconQuery } from './beacon/engine';
+export type { BeaconEngineContext } from './beacon/engine';
+export { nodeBeaconDeps } from './beacon/routes-deps';

@@ -15,6 +15,11 @@ import { installOptOut } from './opt-out/install';
 import { installCohortCount } from './spe/install';
 import { installAnalysis } from './analysis/install';
 import { installJobs } from './jobs/install';
+import { refreshBeaconIndex } from './beacon/engine';
+import { cachedFilteringTerms } from './beacon/filtering-terms';
+import { installBeaconQuery, type InstalledBeacon } from './beacon/install';
+import { nodeBeaconDeps } from './beacon/routes-deps';
+import { OPT_OUT_KEY_TASK, OPT_OUT_SYNC_TASK } from './opt-out/sync';
 
 /** The node's configuration as last started, in its data dir. */
 export const NODE_CONFIG_FILE = 'node.json';
@@ -54,6 +59,16 @@ export async function startNode(
   const store = await openNodeStore(storePath(config));
   const identity = loadOrCreateIdentity(config.dataDir);
   const token = operatorToken(config.dataDir);
+  // The Beacon engine keeps a snapshot of the store (variant index, opted-out persons, samples) and the
+  // filtering terms are cached: both are dropped whenever the store's Beacon-visible content changes —
+  // after every committed ingest batch (which also links earlier genotypes to this batch's persons),
+  // after an opt-out key or registry sync, and once here at start (issue 5; engine README).
+  const beaconTerms = cachedFilteringTerms(store);
+  const beaconChanged = () => {
+    refreshBeaconIndex(store);
+    beaconTerms.refresh();
+  };
+  beaconChanged();
   // Kept beside the store so the holder's CLI tools (`ehds dataset describe`) describe it the same way.
   writeFileSync(join(config.dataDir, NODE_CONFIG_FILE), JSON.stringify(config, null, 2), { mode: 0o600 });
 
@@ -67,7 +82,9 @@ export async function startNode(
       store,
       datasetId: config.datasetId,
       personIdentifierSystem: config.personIdentifierSystem,
+      onProgress: beaconChanged,
     });
+    beaconChanged();
     log(`seed ingested: ${report.loaded} records loaded, ${report.rejected} rejected`);
   }
 
@@ -77,19 +94,35 @@ export async function startNode(
     store,
     hub: () => (runtime?.status === 'APPROVED' ? runtime : null),
     log,
+    onIngestCommitted: beaconChanged,
   });
   await services.runQuality();
 
+  const hubPublicKey = () => {
+    const key = runtime?.hubPublicKey;
+    return key ? publicKeyObject(key).export({ format: 'pem', type: 'spki' }).toString() : null;
+  };
+  let beaconTask: InstalledBeacon | null = null;
   const api = await createNodeApi({
     services,
     auth: {
       nodeId: () => identity.nodeId,
-      hubPublicKey: () => {
-        const key = runtime?.hubPublicKey;
-        return key ? publicKeyObject(key).export({ format: 'pem', type: 'spki' }).toString() : null;
-      },
+      hubPublicKey,
       operatorToken: token,
     },
+    // The public GA4GH Beacon (issue 5 §2-3). Its minimum count and rounding come from the HDAB's
+    // policy as the hub last sent it inside a signed `beacon.query` task (with this dataset's override
+    // applied): the node has no other authentic source of the HDAB's policy — it keeps none from
+    // `cohort.count` tasks and must not trust one a caller sends. Until the first network query
+    // arrives (and after a restart) it is null, and the Beacon applies the platform defaults (10 / 10).
+    beacon: nodeBeaconDeps({
+      config,
+      store,
+      nodeId: () => identity.nodeId,
+      hubPublicKey,
+      policy: () => beaconTask?.policy() ?? null,
+      filteringTerms: beaconTerms.terms,
+    }),
     allowedOrigins: config.allowedOrigins,
     uploadDir: join(config.dataDir, 'uploads'),
     health: async () => {
@@ -132,8 +165,13 @@ export async function startNode(
           announced = true;
           void afterApproval();
         }
-      } else if (event.kind === 'error')
-        log(`federation error during ${event.during}: ${event.error.message}`);
+      } else if (
+        event.kind === 'task.done' &&
+        (event.type === OPT_OUT_SYNC_TASK || event.type === OPT_OUT_KEY_TASK)
+      )
+        // Persons opted out now never count in a Beacon answer (Art. 71).
+        beaconChanged();
+      else if (event.kind === 'error') log(`federation error during ${event.during}: ${event.error.message}`);
     },
   });
   const afterApproval = async () => {
@@ -157,6 +195,16 @@ export async function startNode(
   installAnalysis(runtime, store);
   // Code-to-data jobs (issue 4 §5-6): the permit's data files, job.run / job.cancel, logs and outputs.
   const jobs = installJobs(runtime, store, { dataDir: config.dataDir, compute: config.compute, log });
+  // Beacon network queries from the hub (issue 5 §2): the engine's answer at the caller's granularity.
+  beaconTask = installBeaconQuery(runtime, store, {
+    engine: {
+      datasetId: config.datasetId,
+      assembly: 'GRCh38',
+      identifierSystem: config.personIdentifierSystem,
+    },
+    dataDir: config.dataDir,
+    filteringTerms: beaconTerms.terms,
+  });
   runtime.on('ping', async () => ({ pong: true, at: new Date().toISOString() }));
   await runtime.start();
 

@@ -155,6 +155,35 @@ const POLICY: Record<string, Access> = {
   'GET /api/feasibility/schema': 'public',
   'GET /api/feasibility/example': 'public',
   'GET /api/feasibility/queries': ['hdab_staff'],
+  // The Beacon network (issue 5 §2-3): public like feasibility; sign-in only raises the granularity.
+  'GET /api/beacon': 'public',
+  'POST /api/beacon': 'public',
+  'GET /api/beacon/': 'public',
+  'POST /api/beacon/': 'public',
+  'GET /api/beacon/info': 'public',
+  'POST /api/beacon/info': 'public',
+  'GET /api/beacon/service-info': 'public',
+  'POST /api/beacon/service-info': 'public',
+  'GET /api/beacon/map': 'public',
+  'POST /api/beacon/map': 'public',
+  'GET /api/beacon/configuration': 'public',
+  'POST /api/beacon/configuration': 'public',
+  'GET /api/beacon/entry_types': 'public',
+  'POST /api/beacon/entry_types': 'public',
+  'GET /api/beacon/filtering_terms': 'public',
+  'POST /api/beacon/filtering_terms': 'public',
+  'GET /api/beacon/datasets': 'public',
+  'POST /api/beacon/datasets': 'public',
+  'GET /api/beacon/cohorts': 'public',
+  'POST /api/beacon/cohorts': 'public',
+  'GET /api/beacon/g_variants': 'public',
+  'POST /api/beacon/g_variants': 'public',
+  'GET /api/beacon/g_variants/:id': 'public',
+  'POST /api/beacon/g_variants/:id': 'public',
+  'GET /api/beacon/individuals': 'public',
+  'POST /api/beacon/individuals': 'public',
+  'GET /api/beacon/biosamples': 'public',
+  'POST /api/beacon/biosamples': 'public',
 };
 
 const CALLERS = ['anonymous', ...(Object.keys(ROLE_ACCOUNTS) as Role[])] as const;
@@ -197,7 +226,9 @@ describe('access matrix: every hub route authenticates and checks the role', () 
         else if (expected === 'node-signature') expect([400, 401], outcome).toContain(res.statusCode);
         else expect(res.statusCode, outcome).toBe(expected);
         if (res.statusCode >= 400 && method !== 'HEAD') {
-          expect(res.headers['content-type'], outcome).toMatch(/^application\/problem\+json/);
+          // Beacon routes answer in Beacon's own error model (issue 5 §2), not problem+json.
+          const model = path.startsWith('/api/beacon') ? /^application\/json/ : /^application\/problem\+json/;
+          expect(res.headers['content-type'], outcome).toMatch(model);
         }
         // An allowed caller reached the handler: a 404 there is the handler's, never "no route".
         if (res.statusCode === 404 && method !== 'HEAD') {

@@ -26,6 +26,7 @@ import { frameworkErrors } from './http/framework-errors';
 import { registerTextGuard } from './http/text-guard';
 import { registerPublicRateLimit } from './http/rate-limit';
 import { feasibilityRoutes } from './feasibility/routes';
+import { beaconRoutes } from './beacon/routes';
 
 /** What the hub needs from outside: the store (opened and migrated by the caller). */
 export interface HubDeps {
@@ -72,6 +73,7 @@ export async function createApp(config: HubConfig, deps: HubDeps): Promise<Fasti
   workspaceRoutes(app, { db: deps.db, idleMinutes: idle, config });
   await crossBorderRoutes(app, { db: deps.db, idleMinutes: idle, config });
   feasibilityRoutes(app, { db: deps.db, idleMinutes: idle, config });
+  await beaconRoutes(app, { db: deps.db, idleMinutes: idle, config });
   scheduleLapseSweep(app, deps.db, config);
   if (config.webDir) await staticWeb(app, config.webDir);
   return app;

@@ -6,6 +6,17 @@ import { CitizenPseudonymKeySchema, OidcProviderSchema, SignInRateLimitSchema } 
 import { PublicRateLimitSchema } from './http/rate-limit';
 import { PeersSchema } from './cross-border/peer-config';
 
+const BeaconBudgetRuleSchema = z.strictObject({
+  /** Queries in one burst. */
+  limit: z.number().int().min(1).max(1_000_000),
+  /** Seconds over which a spent budget refills completely. */
+  windowSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 86_400),
+});
+
 /** The hub's configuration, validated once at start (a bad key fails the start, named). */
 export const HubConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
@@ -51,6 +62,25 @@ export const HubConfigSchema = z.object({
    * output: feasibility counts, federated results, airlock checks.
    */
   sdcPolicy: SdcPolicyOverride.optional(),
+  /**
+   * The hub's GA4GH Beacon network (issue 5 §2-3): per-caller query budgets against enumeration
+   * (anonymous callers by client address, signed-in ones by account; server/src/beacon/budget.ts),
+   * how long the hub waits for the nodes, and how long it keeps the nodes' filtering terms.
+   */
+  beacon: z
+    .object({
+      budget: z
+        .object({
+          anonymous: BeaconBudgetRuleSchema.default({ limit: 60, windowSeconds: 3600 }),
+          registered: BeaconBudgetRuleSchema.default({ limit: 500, windowSeconds: 86_400 }),
+          /** An account named in an active permit works through its cohort and needs more. */
+          permitHolder: BeaconBudgetRuleSchema.default({ limit: 2000, windowSeconds: 86_400 }),
+        })
+        .prefault({}),
+      timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+      termsCacheSeconds: z.number().int().min(0).max(86_400).default(600),
+    })
+    .prefault({}),
   /** Four-eyes rule: every assessment point confirmed by a second member of staff (DAAMS, optional). */
   fourEyes: z.boolean().default(false),
   /** Seconds between permit sweeps (expiry, delivery of permit changes to nodes); 0 turns the timer off. */

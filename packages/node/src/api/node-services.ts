@@ -32,6 +32,8 @@ export function createNodeServices(options: {
   store: NodeStore;
   hub: () => HubSender | null;
   log: (message: string) => void;
+  /** Called after every committed ingest batch and after each run (the Beacon drops its snapshot). */
+  onIngestCommitted?: () => void;
 }): NodeServices & {
   latestQuality(): Promise<QualityRun | null>;
   publishNow(actor: string): Promise<unknown>;
@@ -95,7 +97,8 @@ export function createNodeServices(options: {
           store,
           datasetId: config.datasetId,
           personIdentifierSystem: config.personIdentifierSystem,
-        });
+          ...(options.onIngestCommitted ? { onProgress: options.onIngestCommitted } : {}),
+        }).finally(() => options.onIngestCommitted?.());
         options.log(
           `${actor} ingested ${paths.length} file(s): ${report.loaded} loaded, ${report.rejected} rejected`,
         );

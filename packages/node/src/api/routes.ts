@@ -8,6 +8,7 @@ import { AppError, invalid, registerProblemHandler } from '@openehds/core';
 import { authenticate, type LocalAuth, type LocalCaller } from './auth';
 import { reportUploadAs } from './upload-report';
 import type { NodeServices } from './services';
+import { isBeaconPath, registerBeaconRoutes, type BeaconRouteDeps } from '../beacon/routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,6 +27,8 @@ export async function createNodeApi(options: {
   allowedOrigins: string[];
   uploadDir: string;
   health: () => Promise<Record<string, unknown>>;
+  /** The public GA4GH Beacon under /api/beacon (its own caller rules, beacon/auth-to-access.ts). */
+  beacon?: BeaconRouteDeps;
 }): Promise<FastifyInstance> {
   const { services, auth, allowedOrigins, uploadDir } = options;
   const app = Fastify({
@@ -46,7 +49,7 @@ export async function createNodeApi(options: {
       reply.header('access-control-max-age', '600');
     }
     if (request.method === 'OPTIONS') return reply.status(204).send();
-    if (request.url.split('?')[0] === '/health') return;
+    if (request.url.split('?')[0] === '/health' || isBeaconPath(request.url)) return;
     request.caller = authenticate(request, auth);
   });
   registerProblemHandler(app, {
@@ -86,6 +89,7 @@ export async function createNodeApi(options: {
   app.get('/api/dataset', async () => services.dataset());
   app.put('/api/dataset', async (request) => services.saveDraft(request.body));
   app.post('/api/dataset/publish', async (request) => services.publish(request.caller!.subject));
+  if (options.beacon) await registerBeaconRoutes(app, options.beacon);
   return app;
 }
 

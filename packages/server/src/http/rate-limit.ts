@@ -36,6 +36,7 @@ export const PUBLIC_ROUTE_PREFIXES = [
   '/api/auth/providers',
   '/api/demo/',
   '/api/feasibility',
+  '/api/beacon',
 ] as const;
 
 /** True when a route URL (as registered, `/api/datasets/:id`) is one of the public endpoints. */
