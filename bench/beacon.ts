@@ -17,7 +17,8 @@
  * it) listening on 127.0.0.1, port 0, over the same store; the same lookups as anonymous
  * `GET /api/beacon/g_variants?…` requests, one at a time over one keep-alive connection (fetch/undici),
  * each timed from send to parsed JSON body. Every request goes the product's whole way: caller
- * resolution, request parsing, the per-caller budget and query log in the store, the engine, the
+ * resolution, request parsing, the per-caller budget (in memory) and query log (written to the store in
+ * batches), the engine, the
  * response builder, JSON. The bench configures the node's budget high enough for its own lookups (the
  * default, 60 an hour per address, is a guard against enumeration, which a benchmark is); it is not
  * switched off.
@@ -175,7 +176,7 @@ function lookupUrl(q: BeaconQuery): string {
 
 /**
  * Diagnostic only (`http_no_log_*` figures, never the goal's): a query log that writes nothing and
- * allows every query, to show how much of a request is the budget's and log's three store statements.
+ * allows every query, to show how much of a request is the budget's and the query log's.
  */
 class UnloggedQueries extends BeaconQueryLog {
   override async reserve(_entry: unknown, rule: BudgetRule) {

@@ -112,7 +112,7 @@ export interface BeaconNodeStatus {
   country: string;
   /** The node's published datasets that were asked. */
   datasetIds: string[];
-  status: 'ok' | 'timeout' | 'error' | 'refused';
+  status: 'ok' | 'offline' | 'timeout' | 'error' | 'refused';
   /** Whether this node has a hit (shown at every granularity: a yes/no per Beacon is public). */
   exists?: boolean;
   /** Why the node did not answer. */

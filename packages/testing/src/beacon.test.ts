@@ -309,7 +309,7 @@ describe('Beacon network at the hub', () => {
   });
 
   // Issue 5 §4: every kind of answer the hub gives, validated whole against the official v2.1.1 schemas
-  // (beacon-schemas.ts; the core builders alone are covered by core's conformance.test.ts). Runs after
+  // (beacon-schemas.ts; the core builders alone are covered by beacon-conformance.test.ts). Runs after
   // the permit test above, so the signed-in user has record access to fi-genomes.
   it.skipIf(!BEACON_SCHEMAS_PRESENT)(
     'answers, of every kind, validate against the Beacon v2.1.1 schemas',

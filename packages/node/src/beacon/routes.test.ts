@@ -133,18 +133,21 @@ function nodeConfig(dataDir: string): NodeConfig {
 async function startNode(
   store: NodeStore,
   config: NodeConfig,
-  over: Partial<Parameters<typeof nodeBeaconDeps>[0]> = {},
+  { log, ...over }: Partial<Parameters<typeof nodeBeaconDeps>[0]> & { log?: BeaconQueryLog } = {},
   query?: (q: BeaconQuery, a: BeaconAccess) => Promise<never[] | ReturnType<typeof fakeSets>>,
 ) {
-  const beacon = nodeBeaconDeps({
-    config,
-    store,
-    nodeId: () => NODE_ID,
-    hubPublicKey: () => pem(hubKeys.publicKey),
-    policy: () => null,
-    visaKeys: async () => [hubVisa.jwk],
-    ...over,
-  });
+  const beacon = {
+    ...nodeBeaconDeps({
+      config,
+      store,
+      nodeId: () => NODE_ID,
+      hubPublicKey: () => pem(hubKeys.publicKey),
+      policy: () => null,
+      visaKeys: async () => [hubVisa.jwk],
+      ...over,
+    }),
+    ...(log ? { log } : {}),
+  };
   return createNodeApi({
     services: noServices,
     auth: { nodeId: () => NODE_ID, hubPublicKey: () => pem(hubKeys.publicKey), operatorToken: OPERATOR },
@@ -536,6 +539,33 @@ describe('node Beacon: callers, permits, budget and the query log (recording eng
     expect(mine.every((e) => e.path === '/api/beacon/individuals' && e.entryType === 'individual')).toBe(
       true,
     );
+  });
+
+  it('writes the query log in one batch, when the API closes (a graceful node stop loses no row)', async () => {
+    // The timer would flush after an hour: only the API's close writes these rows.
+    const log = new BeaconQueryLog(store, { flushEveryMs: 3_600_000 });
+    const api = await startNode(store, config, { log }, recording);
+    const statements = log.statements;
+    const mine = () =>
+      store.all<{ outcome: string; status: number }>(
+        `SELECT outcome, status FROM beacon_query_log WHERE caller = 'ip:192.0.2.50' ORDER BY seq`,
+      );
+    const ask = (url: string) => api.inject({ method: 'GET', url, remoteAddress: '192.0.2.50' });
+    for (let i = 0; i < 40; i++) expect((await ask('/api/beacon/individuals')).statusCode).toBe(200);
+    expect((await ask('/api/beacon/individuals?filters=HP:0000000')).statusCode).toBe(400);
+    expect((await ask('/api/beacon/individuals?requestedGranularity=nonsense')).statusCode).toBe(400);
+    // 42 requests, not one statement in the store yet.
+    expect(await mine()).toEqual([]);
+    expect(log.statements).toBe(statements);
+    await api.close();
+    const rows = await mine();
+    expect(rows).toHaveLength(42);
+    expect(rows.slice(0, 40).every((r) => r.outcome === 'answered' && r.status === 200)).toBe(true);
+    expect(rows.slice(40)).toEqual([
+      { outcome: 'invalid', status: 400 },
+      { outcome: 'invalid', status: 400 },
+    ]);
+    expect(log.statements - statements).toBe(1);
   });
 
   it('logs every query with its caller, outcome and the granularity returned', async () => {

@@ -74,8 +74,16 @@ const QUERY_ENTRIES: [string, BeaconEntryType][] = [
 
 /** Registers the Beacon routes on the node's app (one encapsulated plugin with its own error handler). */
 export async function registerBeaconRoutes(app: FastifyInstance, deps: BeaconRouteDeps): Promise<void> {
-  // Old rows of the query log are dropped at start; the budget windows are far shorter than retention.
-  void deps.log.prune().catch(() => undefined);
+  // The query log drops its old rows and loads the budget's counts before the first query; it writes
+  // in batches, the last one when the API closes (onClose runs after in-flight requests end), so a
+  // graceful node stop loses no row. A failed write is logged here and retried (budget-store.ts).
+  const budgets = deps.budgets ?? DEFAULT_BEACON_BUDGETS;
+  await deps.log.open({
+    horizonSeconds: Math.max(...Object.values(budgets).map((rule) => rule.windowSeconds)),
+    ...(deps.now ? { now: deps.now() } : {}),
+    onError: (err) => app.log.error({ err }, 'Beacon query log: rows not written yet (kept, retried)'),
+  });
+  app.addHook('onClose', () => deps.log.close());
   await app.register(
     async (beacon) => {
       const describe = (request: FastifyRequest): BeaconDescription => {
