@@ -15,6 +15,7 @@ import { HolderPage } from './holder/HolderPage';
 import { HomePage } from './home/HomePage';
 import { feasibilityRoutes } from './feasibility/routes';
 import { feasibilityQueriesRoutes } from './feasibility/queries-routes';
+import { genomicsRoutes } from './genomics/routes';
 import { en } from './i18n/en';
 import { Layout } from './layout/Layout';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -55,6 +56,7 @@ export function App() {
         {airlockRoutes()}
         {feasibilityRoutes()}
         {feasibilityQueriesRoutes()}
+        {genomicsRoutes()}
         {workspaceRoutes()}
         {jobRoutes()}
         {registerRoutes()}

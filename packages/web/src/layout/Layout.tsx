@@ -5,6 +5,7 @@ import { ApplicationNavItems } from '../applications/NavItems';
 import { TransparencyNavItems } from '../register/NavItems';
 import { FeasibilityNavItems } from '../feasibility/NavItems';
 import { FeasibilityQueriesNavItems } from '../feasibility/QueriesNavItems';
+import { GenomicsNavItems } from '../genomics/NavItems';
 import { WorkspaceNavItems } from '../workspace/NavItems';
 import { AccountNavItems } from '../account/NavItems';
 import { navItemsFor } from '../auth/access';
@@ -56,6 +57,7 @@ export function Layout() {
               ))}
               <ApplicationNavItems role={principal?.role ?? null} />
               <FeasibilityNavItems />
+              <GenomicsNavItems />
               <FeasibilityQueriesNavItems role={principal?.role ?? null} />
               <WorkspaceNavItems role={principal?.role ?? null} />
               <AirlockNavItems role={principal?.role ?? null} />
