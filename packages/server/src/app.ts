@@ -22,11 +22,11 @@ import { staticWeb } from './http/static-web';
 import { organisationRoutes } from './organisations/routes';
 import { demoRoutes } from './demo/routes';
 import { registerIdempotency } from './http/idempotency';
-import { frameworkErrors } from './http/framework-errors';
+import { frameworkErrorsFor } from './http/framework-errors';
 import { registerTextGuard } from './http/text-guard';
 import { registerPublicRateLimit } from './http/rate-limit';
 import { feasibilityRoutes } from './feasibility/routes';
-import { beaconRoutes } from './beacon/routes';
+import { beaconRoutes, hubBeaconDescription, HUB_BEACON_ROOT } from './beacon/routes';
 
 /** What the hub needs from outside: the store (opened and migrated by the caller). */
 export interface HubDeps {
@@ -47,7 +47,10 @@ export async function createApp(config: HubConfig, deps: HubDeps): Promise<Fasti
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
     bodyLimit: 10 * 1024 * 1024,
-    frameworkErrors,
+    frameworkErrors: frameworkErrorsFor({
+      root: HUB_BEACON_ROOT,
+      beaconId: hubBeaconDescription(config, HUB_BEACON_ROOT).id,
+    }),
   });
   registerProblemHandler(app);
   // Edge checks before any route, so they cover every route registered after them (http/README.md).

@@ -189,8 +189,17 @@ describe('fuzzing every route as every caller', () => {
       const changed = [...now].filter(([t, n]) => counted.get(t) !== n).map(([t]) => t);
       counted = now; // a success may change state by design: it becomes the new baseline
       if (res.statusCode >= 500) throw new Error(`${at}: ${res.body.slice(0, 300)}`);
-      if (res.statusCode >= 400 && !/^application\/problem\+json/.test(String(res.headers['content-type']))) {
-        throw new Error(`${at}: content-type ${res.headers['content-type']}`);
+      if (res.statusCode >= 400) {
+        // Beacon routes refuse in Beacon's own error model (issue 5 §2): JSON with error.errorCode.
+        const beacon = route.split(' ')[1]!.startsWith('/api/beacon');
+        const type = String(res.headers['content-type']);
+        if (beacon ? !/^application\/json/.test(type) : !/^application\/problem\+json/.test(type))
+          throw new Error(`${at}: content-type ${type}`);
+        if (
+          beacon &&
+          (JSON.parse(res.body) as { error?: { errorCode?: number } }).error?.errorCode !== res.statusCode
+        )
+          throw new Error(`${at}: not a Beacon error response: ${res.body.slice(0, 300)}`);
       }
       if (res.statusCode >= 400 && changed.length) {
         throw new Error(`${at} wrote to ${changed.join(', ')}: ${res.body.slice(0, 300)}`);
