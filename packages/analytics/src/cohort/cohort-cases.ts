@@ -21,6 +21,10 @@ const J45: Criterion = {
 const E11_INDEX: NonNullable<CohortDefinitionInput['index']> = {
   event: { type: 'condition', codes: { vocabulary: 'ICD10', codes: ['E11'], descendants: true } },
 };
+const I10: Extract<Criterion, { type: 'condition' }> = {
+  type: 'condition',
+  codes: { vocabulary: 'ICD10', codes: ['I10'], descendants: true },
+};
 const HBA1C: CodeSetInput = { vocabulary: 'LOINC', codes: ['4548-4'] };
 const INDEX_PERSONS = [901, 902, 903, 904, 905, 906, 907, 1101, 1102, 1201, 1202];
 
@@ -229,6 +233,50 @@ export function cohortCases(fixture: Fixture): CohortCase[] {
         exclusion: [{ match: 'all', criteria: [{ type: 'sex', values: ['female'] }, J45] }],
       },
       expected: [101, 104, 401],
+    },
+    {
+      name: 'ICD-10 I10 found as a second coding of a SNOMED CT condition',
+      definition: { inclusion: incl(I10) },
+      expected: [1301, 1304, 1310, 1311],
+    },
+    {
+      name: 'second coding: the date range applies to its row',
+      definition: { inclusion: incl({ ...I10, dateRange: { from: '2018-05-01' } }) },
+      expected: [1301, 1310, 1311],
+    },
+    {
+      name: 'SNOMED CT still finds the code kept in the row',
+      definition: {
+        inclusion: incl({ type: 'condition', codes: { vocabulary: 'SNOMED', codes: ['38341003'] } }),
+      },
+      expected: [1301, 1302, 1303, 1304, 1310, 1311],
+    },
+    {
+      name: 'RxNorm as a second coding of an ATC drug (exact)',
+      definition: { inclusion: incl({ type: 'drug', codes: { vocabulary: 'RxNorm', codes: ['29046'] } }) },
+      expected: [1306],
+    },
+    {
+      name: 'HPO as a second coding, present',
+      definition: { inclusion: incl({ type: 'phenotype', terms: ['HP:0004322'] }) },
+      expected: [1308],
+    },
+    {
+      name: 'HPO as a second coding, excluded',
+      definition: { inclusion: incl({ type: 'phenotype', terms: ['HP:0004322'], status: 'excluded' }) },
+      expected: [1309],
+    },
+    {
+      name: 'index event found through a second coding',
+      definition: {
+        index: { event: I10 },
+        inclusion: incl({
+          type: 'drug',
+          codes: { vocabulary: 'ATC', codes: ['C10AA05'] },
+          window: { startDays: 0, endDays: 0 },
+        }),
+      },
+      expected: [1310],
     },
     {
       name: 'ALL inclusion',

@@ -22,6 +22,9 @@ export function buildCohortFixture(): Fixture {
     observation: [],
     variant: [],
     genotype: [],
+    condition_occurrence_coding: [],
+    drug_exposure_coding: [],
+    observation_coding: [],
   };
   let rowId = 1;
   const noPeriod = new Set<number>();
@@ -93,6 +96,15 @@ export function buildCohortFixture(): Fixture {
       observation_source_value: term,
       ehds_vocabulary: 'HPO',
     });
+  /** A record's additional coding (FHIR: a second coding of the same concept) on its row `row`. */
+  const coding = (table: string, row: Row, vocabulary: string, code: string) =>
+    t[`${table}_coding`]!.push({
+      row_id: row[`${table}_id`],
+      person_id: row.person_id,
+      vocabulary,
+      code,
+    });
+  const last = (table: string) => t[table]!.at(-1)!;
   const variant = (
     id: number,
     assembly: string,
@@ -233,6 +245,42 @@ export function buildCohortFixture(): Fixture {
   condition(1201, 'E11.9', 'ICD10', '2020-01-01');
   person(1202, '2002-01-02'); // 17 at index                              → out
   condition(1202, 'E11.9', 'ICD10', '2020-01-01');
+
+  // 13xx additional codings: the row keeps SNOMED CT (or ATC), the other coding is in `<table>_coding`.
+  const hypertension = (pid: number, date: string, extraVocabulary: string, extraCode: string) => {
+    person(pid);
+    condition(pid, '38341003', 'SNOMED', date);
+    coding('condition_occurrence', last('condition_occurrence'), extraVocabulary, extraCode);
+  };
+  hypertension(1301, '2018-05-01', 'ICD10', 'I10'); // ICD-10 I10 as second coding     → in (I10)
+  hypertension(1302, '2018-05-01', 'ICD10', 'I11.9'); // a sibling category            → out
+  hypertension(1303, '2018-05-01', 'SNOMED', 'I10'); // right code, wrong vocabulary   → out
+  hypertension(1304, '2018-04-30', 'ICD10', 'I10'); // I10, a day before a date range  → out for the range
+  person(1305); // I10 coded on a drug record, not a condition                          → out
+  drug(1305, 'C09AA05', '2018-05-01');
+  coding('drug_exposure', last('drug_exposure'), 'ICD10', 'I10');
+  person(1306); // ATC row with RxNorm 29046 (lisinopril) as second coding              → in (RxNorm)
+  drug(1306, 'C09AA03', '2018-05-01');
+  coding('drug_exposure', last('drug_exposure'), 'RxNorm', '29046');
+  person(1307); // RxNorm 290461: a longer code, exact match only                         → out
+  drug(1307, 'C09AA03', '2018-05-01');
+  coding('drug_exposure', last('drug_exposure'), 'RxNorm', '290461');
+  person(1308); // SNOMED observation with HPO HP:0004322 as second coding             → present
+  feature(1308, '248328003', null);
+  last('observation').ehds_vocabulary = 'SNOMED';
+  coding('observation', last('observation'), 'HPO', 'HP:0004322');
+  person(1309); // the same, recorded absent (FHIR valueBoolean false)                 → excluded
+  feature(1309, '248328003', 'false');
+  last('observation').ehds_vocabulary = 'SNOMED';
+  coding('observation', last('observation'), 'HPO', 'HP:0004322');
+  // Index through a second coding: I10 first on 2018-01-01 (ICD-10 second coding), then 2019-01-01
+  // (ICD-10 in the row); atorvastatin on 2018-01-01 is on the index day only if the first one counts.
+  hypertension(1310, '2018-01-01', 'ICD10', 'I10'); //                                  → in
+  condition(1310, 'I10', 'ICD10', '2019-01-01');
+  drug(1310, 'C10AA05', '2018-01-01');
+  hypertension(1311, '2018-01-01', 'SNOMED', '59621000'); // no ICD-10: index 2019-01-01 → out
+  condition(1311, 'I10', 'ICD10', '2019-01-01');
+  drug(1311, 'C10AA05', '2018-01-01');
 
   for (const p of t.person!) {
     const id = p.person_id as number;

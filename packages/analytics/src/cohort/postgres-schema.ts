@@ -1,3 +1,4 @@
+import { codingDdl } from '../omop/ddl';
 import { EHDS_COLUMNS, OMOP_TABLES, type OmopColumn, type OmopType } from '../omop/schema';
 
 /**
@@ -25,7 +26,7 @@ function pgType(type: OmopType): string {
   return 'TEXT';
 }
 
-/** CREATE TABLE statements (PostgreSQL) for the cohort tables and the variant store. */
+/** CREATE TABLE statements (PostgreSQL) for the cohort tables, the additional codings and the variant store. */
 export function cohortPostgresDdl(): string[] {
   const omop = COHORT_OMOP_TABLES.map((table) => {
     const cols = (OMOP_TABLES[table] as readonly OmopColumn[]).map(
@@ -36,6 +37,7 @@ export function cohortPostgresDdl(): string[] {
   });
   return [
     ...omop,
+    ...codingDdl('TEXT'),
     `CREATE TABLE IF NOT EXISTS variant (
       variant_id BIGINT NOT NULL, assembly TEXT NOT NULL, chrom TEXT NOT NULL, start0 BIGINT NOT NULL,
       ref TEXT NOT NULL, alt TEXT NOT NULL, variant_type TEXT, gene TEXT, info JSON,

@@ -21,7 +21,40 @@ export function omopDdl(): string[] {
   });
 }
 
-/** Bookkeeping tables of ingestion, quality and variants. */
+/** The clinical tables whose rows may carry codings besides their own `*_source_value`. */
+export const CODED_TABLES = [
+  'condition_occurrence',
+  'drug_exposure',
+  'procedure_occurrence',
+  'measurement',
+  'observation',
+] as const;
+export type CodedTable = (typeof CODED_TABLES)[number];
+
+/** The table of a coded table's additional codings: `condition_occurrence` → `condition_occurrence_coding`. */
+export function codingTable<T extends CodedTable>(table: T): `${T}_coding` {
+  return `${table}_coding`;
+}
+
+/**
+ * Tables of the codings a clinical record carries besides the one kept in its row's
+ * `*_source_value`/`ehds_vocabulary`: a FHIR Condition coded in SNOMED CT and ICD-10 keeps SNOMED in its
+ * row and ICD-10 here, so a cohort criterion in either vocabulary finds it (issue 4 §1). `row_id` is the
+ * row's `*_id`; rows are committed in their record's batch and skipped with it as a duplicate (`ehds_key`).
+ * One table per clinical table, not one with a `table_name` column: a criterion reads only its own
+ * table's codings, and a planner sees an empty one (most nodes have no drug or measurement codings) as
+ * empty instead of estimating from a shared table's statistics. Shared by the DuckDB store (`VARCHAR`)
+ * and its PostgreSQL twin (`TEXT`).
+ */
+export function codingDdl(text: 'VARCHAR' | 'TEXT'): string[] {
+  return CODED_TABLES.map(
+    (t) => `CREATE TABLE IF NOT EXISTS ${codingTable(t)} (
+      row_id BIGINT NOT NULL, person_id BIGINT NOT NULL, vocabulary ${text} NOT NULL, code ${text} NOT NULL,
+      ehds_batch ${text}, ehds_key ${text})`,
+  );
+}
+
+/** Bookkeeping tables of ingestion, quality and variants, and the additional codings of records. */
 export function bookkeepingDdl(): string[] {
   return [
     // One row per ingest run of a set of files; a batch either commits whole or not at all.
@@ -43,6 +76,7 @@ export function bookkeepingDdl(): string[] {
     // Persons unified across formats through a configurable identifier (system + value).
     `CREATE TABLE IF NOT EXISTS person_identifier (
       system VARCHAR NOT NULL, value VARCHAR NOT NULL, person_id BIGINT NOT NULL, PRIMARY KEY (system, value))`,
+    ...codingDdl('VARCHAR'),
     // Genomic variants: positions in Beacon's 0-based convention (start = VCF POS - 1).
     `CREATE TABLE IF NOT EXISTS variant (
       variant_id BIGINT NOT NULL, assembly VARCHAR NOT NULL, chrom VARCHAR NOT NULL, start0 BIGINT NOT NULL,

@@ -1,4 +1,4 @@
-import type { OmopTable } from '@openehds/analytics';
+import type { CodedTable, OmopTable } from '@openehds/analytics';
 
 /**
  * The contract between the ingest pipeline and the format adapters (FHIR, OMOP CSV, Phenopackets, VCF).
@@ -32,8 +32,11 @@ export interface PersonRef {
   value: string;
 }
 
-/** Target tables: the OMOP tables plus the variant store. */
-export type TargetTable = OmopTable | 'variant' | 'genotype';
+/**
+ * Target tables: the OMOP tables, the additional codings of their records (`condition_occurrence_coding`:
+ * `row_id` = the row's `*_id`, committed in the record's batch) and the variant store.
+ */
+export type TargetTable = OmopTable | `${CodedTable}_coding` | 'variant' | 'genotype';
 
 /** One row for one table. `person_id` is filled by the pipeline from `personRef` when given. */
 export interface MappedRow {

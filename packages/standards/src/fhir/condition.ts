@@ -1,4 +1,5 @@
 import { firstDate, eventBase } from './event';
+import { codingRows } from './codings';
 import { pickCoding, str, type CodeableConcept } from './elements';
 import { TYPE_EHR, type FhirMapContext, type FhirMapResult } from './types';
 
@@ -15,7 +16,10 @@ interface Condition {
   abatementPeriod?: { end?: string };
 }
 
-/** Condition → OMOP condition_occurrence; the SNOMED or ICD-10 code is kept as source value with its vocabulary. */
+/**
+ * Condition → OMOP condition_occurrence; the SNOMED or ICD-10 code is kept as source value with its
+ * vocabulary, and the concept's other codings (ICD-10 beside SNOMED CT) in condition_occurrence_coding.
+ */
 export function mapCondition(c: Condition, ctx: FhirMapContext): FhirMapResult {
   const base = eventBase('Condition', c, ctx);
   if (typeof base === 'string') return { ok: false, reason: base };
@@ -23,6 +27,7 @@ export function mapCondition(c: Condition, ctx: FhirMapContext): FhirMapResult {
   if (!start) return { ok: false, reason: `${base.key} has no valid onset or recordedDate` };
   const end = firstDate(c.abatementDateTime, c.abatementPeriod?.end);
   const code = pickCoding(c.code);
+  const id = ctx.stableId(ctx.datasetId, 'Condition', base.id);
   return {
     ok: true,
     key: base.key,
@@ -31,7 +36,7 @@ export function mapCondition(c: Condition, ctx: FhirMapContext): FhirMapResult {
         table: 'condition_occurrence',
         personRef: base.personRef,
         row: {
-          condition_occurrence_id: ctx.stableId(ctx.datasetId, 'Condition', base.id),
+          condition_occurrence_id: id,
           condition_concept_id: 0,
           condition_start_date: start.date,
           condition_start_datetime: start.datetime,
@@ -45,6 +50,7 @@ export function mapCondition(c: Condition, ctx: FhirMapContext): FhirMapResult {
           ehds_vocabulary: code?.vocabulary,
         },
       },
+      ...codingRows('condition_occurrence', id, base.personRef, c.code, code),
     ],
   };
 }

@@ -1,4 +1,5 @@
 import { firstDate, eventBase } from './event';
+import { codingRows } from './codings';
 import { num, pickCoding, str, type CodeableConcept } from './elements';
 import {
   TYPE_EHR,
@@ -62,10 +63,13 @@ function drugExposure(
     end: Day;
     type: number;
     code: ReturnType<typeof pickCoding>;
+    /** The concept `code` was picked from: its other codings go to drug_exposure_coding. */
+    concept: CodeableConcept | undefined;
     route?: CodeableConcept;
     extra: Record<string, unknown>;
   },
 ): FhirMapResult {
+  const id = ctx.stableId(ctx.datasetId, resourceType, base.id);
   return {
     ok: true,
     key: base.key,
@@ -74,7 +78,7 @@ function drugExposure(
         table: 'drug_exposure',
         personRef: base.personRef,
         row: {
-          drug_exposure_id: ctx.stableId(ctx.datasetId, resourceType, base.id),
+          drug_exposure_id: id,
           drug_concept_id: 0,
           drug_exposure_start_date: d.start.date,
           drug_exposure_start_datetime: d.start.datetime,
@@ -90,6 +94,7 @@ function drugExposure(
           ...d.extra,
         },
       },
+      ...codingRows('drug_exposure', id, base.personRef, d.concept, d.code),
     ],
   };
 }
@@ -107,6 +112,7 @@ export function mapMedicationRequest(m: MedicationRequest, ctx: FhirMapContext):
     end: firstDate(m.dispenseRequest?.validityPeriod?.end) ?? start,
     type: TYPE_EHR_PRESCRIPTION,
     code: pickCoding(m.medicationCodeableConcept),
+    concept: m.medicationCodeableConcept,
     route: dosage?.route,
     extra: {
       refills: num(m.dispenseRequest?.numberOfRepeatsAllowed),
@@ -129,6 +135,7 @@ export function mapMedicationStatement(m: MedicationStatement, ctx: FhirMapConte
     end: firstDate(m.effectivePeriod?.end) ?? start,
     type: TYPE_PATIENT_SELF_REPORT,
     code: pickCoding(m.medicationCodeableConcept),
+    concept: m.medicationCodeableConcept,
     route: dosage?.route,
     extra: { sig: str(dosage?.text, 2000) },
   });
@@ -146,6 +153,7 @@ export function mapImmunization(i: Immunization, ctx: FhirMapContext): FhirMapRe
     end: start,
     type: TYPE_EHR,
     code: pickCoding(i.vaccineCode),
+    concept: i.vaccineCode,
     route: i.route,
     extra: { lot_number: str(i.lotNumber) },
   });

@@ -1,4 +1,5 @@
 import { firstDate, eventBase, type EventBase } from './event';
+import { codingRows } from './codings';
 import { hasCode, num, pickCoding, str, type CodeableConcept } from './elements';
 import { TYPE_EHR, type FhirMapContext, type FhirMapResult, type FhirMappedRow } from './types';
 
@@ -33,7 +34,8 @@ interface Observation extends ObservationValue {
 /**
  * Observation → OMOP measurement when it is a lab result or vital sign or carries a quantity (OMOP CDM
  * 5.4 conventions: measurements are results of a test with a numeric or categorical result), else
- * observation. Component observations (blood pressure) become one row per component.
+ * observation. Component observations (blood pressure) become one row per component. A code's other
+ * codings (LOINC beside a local code, HPO beside SNOMED CT) go to `<table>_coding` for each row.
  */
 export function mapObservation(o: Observation, ctx: FhirMapContext): FhirMapResult {
   const base = eventBase('Observation', o, ctx);
@@ -49,9 +51,9 @@ export function mapObservation(o: Observation, ctx: FhirMapContext): FhirMapResu
     // A component row's id includes its position; the whole observation keeps the plain id.
     const idParts = parts.length === 1 && parts[0] === o ? [base.id] : [base.id, String(i)];
     rows.push(
-      isMeasurement
+      ...(isMeasurement
         ? measurementRow(parts[i]!, 'Observation', idParts, base, when, ctx)
-        : observationRow(parts[i]!, 'Observation', idParts, base, when, ctx),
+        : observationRow(parts[i]!, 'Observation', idParts, base, when, ctx)),
     );
   }
   return { ok: true, key: base.key, rows };
@@ -78,10 +80,10 @@ export function mapDiagnosticReport(d: DiagnosticReport, ctx: FhirMapContext): F
   const when = firstDate(d.effectiveDateTime, d.effectivePeriod?.start, d.issued);
   if (!when) return { ok: false, reason: `${base.key} has no valid effective date or issued` };
   const value: ObservationValue = { code: d.code };
-  const row = hasCode(d.category, 'LAB')
+  const rows = hasCode(d.category, 'LAB')
     ? measurementRow(value, 'DiagnosticReport', [base.id], base, when, ctx)
     : observationRow(value, 'DiagnosticReport', [base.id], base, when, ctx);
-  return { ok: true, key: base.key, rows: [row] };
+  return { ok: true, key: base.key, rows };
 }
 
 type When = { date: string; datetime?: string };
@@ -93,15 +95,16 @@ function measurementRow(
   base: EventBase,
   when: When,
   ctx: FhirMapContext,
-): FhirMappedRow {
+): FhirMappedRow[] {
   const code = pickCoding(v.code);
   const q = v.valueQuantity;
   const range = v.referenceRange?.[0];
-  return {
+  const id = ctx.stableId(ctx.datasetId, type, ...idParts);
+  const row: FhirMappedRow = {
     table: 'measurement',
     personRef: base.personRef,
     row: {
-      measurement_id: ctx.stableId(ctx.datasetId, type, ...idParts),
+      measurement_id: id,
       measurement_concept_id: 0,
       measurement_date: when.date,
       measurement_datetime: when.datetime,
@@ -119,6 +122,7 @@ function measurementRow(
       ehds_vocabulary: code?.vocabulary,
     },
   };
+  return [row, ...codingRows('measurement', id, base.personRef, v.code, code)];
 }
 
 function observationRow(
@@ -128,7 +132,7 @@ function observationRow(
   base: EventBase,
   when: When,
   ctx: FhirMapContext,
-): FhirMappedRow {
+): FhirMappedRow[] {
   const code = pickCoding(v.code);
   const q = v.valueQuantity;
   const valueText =
@@ -136,11 +140,12 @@ function observationRow(
     v.valueCodeableConcept?.text ??
     v.valueCodeableConcept?.coding?.[0]?.display ??
     (typeof v.valueBoolean === 'boolean' ? String(v.valueBoolean) : undefined);
-  return {
+  const id = ctx.stableId(ctx.datasetId, type, ...idParts);
+  const row: FhirMappedRow = {
     table: 'observation',
     personRef: base.personRef,
     row: {
-      observation_id: ctx.stableId(ctx.datasetId, type, ...idParts),
+      observation_id: id,
       observation_concept_id: 0,
       observation_date: when.date,
       observation_datetime: when.datetime,
@@ -157,4 +162,5 @@ function observationRow(
       ehds_vocabulary: code?.vocabulary,
     },
   };
+  return [row, ...codingRows('observation', id, base.personRef, v.code, code)];
 }

@@ -1,4 +1,5 @@
 import { firstDate, eventBase } from './event';
+import { codingRows } from './codings';
 import { pickCoding, str, type CodeableConcept } from './elements';
 import { TYPE_EHR, type FhirMapContext, type FhirMapResult } from './types';
 
@@ -11,7 +12,7 @@ interface Procedure {
   performedPeriod?: { start?: string; end?: string };
 }
 
-/** Procedure → OMOP procedure_occurrence. */
+/** Procedure → OMOP procedure_occurrence (the code's other codings in procedure_occurrence_coding). */
 export function mapProcedure(p: Procedure, ctx: FhirMapContext): FhirMapResult {
   const base = eventBase('Procedure', p, ctx);
   if (typeof base === 'string') return { ok: false, reason: base };
@@ -20,6 +21,7 @@ export function mapProcedure(p: Procedure, ctx: FhirMapContext): FhirMapResult {
     return { ok: false, reason: `${base.key} has no valid performedDateTime or performedPeriod.start` };
   const end = firstDate(p.performedPeriod?.end);
   const code = pickCoding(p.code);
+  const id = ctx.stableId(ctx.datasetId, 'Procedure', base.id);
   return {
     ok: true,
     key: base.key,
@@ -28,7 +30,7 @@ export function mapProcedure(p: Procedure, ctx: FhirMapContext): FhirMapResult {
         table: 'procedure_occurrence',
         personRef: base.personRef,
         row: {
-          procedure_occurrence_id: ctx.stableId(ctx.datasetId, 'Procedure', base.id),
+          procedure_occurrence_id: id,
           procedure_concept_id: 0,
           procedure_date: start.date,
           procedure_datetime: start.datetime,
@@ -41,6 +43,7 @@ export function mapProcedure(p: Procedure, ctx: FhirMapContext): FhirMapResult {
           ehds_vocabulary: code?.vocabulary,
         },
       },
+      ...codingRows('procedure_occurrence', id, base.personRef, p.code, code),
     ],
   };
 }

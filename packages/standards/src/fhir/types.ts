@@ -13,7 +13,13 @@ export type FhirTargetTable =
   | 'drug_exposure'
   | 'procedure_occurrence'
   | 'measurement'
-  | 'observation';
+  | 'observation'
+  // A record's codings besides its row's own (see codings.ts).
+  | 'condition_occurrence_coding'
+  | 'drug_exposure_coding'
+  | 'procedure_occurrence_coding'
+  | 'measurement_coding'
+  | 'observation_coding';
 
 /** A person referred to by one of their identifiers (`fhir:Patient` + logical id, `fhir:fullUrl`, or a system URI). */
 export interface FhirPersonRef {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OMOP_TABLE_NAMES, type NodeStore } from '@openehds/analytics';
+import { CODED_TABLES, codingTable, OMOP_TABLE_NAMES, type NodeStore } from '@openehds/analytics';
 import type { FormatAdapter, MapContext } from '../types';
 import { commitBatch, type CommitContext } from './batch-commit';
 import type { StagedFile } from './batch-writer';
@@ -125,7 +125,12 @@ async function ingestWith(
   const personRows = await store.all<{ system: string; value: string; person_id: number }>(
     'SELECT system, value, person_id FROM person_identifier',
   );
-  const columns = await loadTableColumns(store, [...OMOP_TABLE_NAMES, 'variant', 'genotype']);
+  const columns = await loadTableColumns(store, [
+    ...OMOP_TABLE_NAMES,
+    ...CODED_TABLES.map(codingTable),
+    'variant',
+    'genotype',
+  ]);
   const tmp = await mkdtemp(join(tmpdir(), 'ehds-ingest-'));
   const restoreThreads = await leaveACoreToJs(store);
   const commitCtx: CommitContext = {
