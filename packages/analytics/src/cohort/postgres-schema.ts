@@ -42,7 +42,7 @@ export function cohortPostgresDdl(): string[] {
       variant_id BIGINT NOT NULL, assembly TEXT NOT NULL, chrom TEXT NOT NULL, start0 BIGINT NOT NULL,
       ref TEXT NOT NULL, alt TEXT NOT NULL, variant_type TEXT, gene TEXT, info JSON,
       ehds_file TEXT, ehds_line BIGINT, ehds_batch TEXT, ehds_key TEXT,
-      end0 BIGINT, ac INTEGER, an INTEGER, carriers INTEGER)`,
+      end0 BIGINT, ac INTEGER, an INTEGER, carriers INTEGER, an_exceptions TEXT)`,
     `CREATE TABLE IF NOT EXISTS genotype (
       variant_id BIGINT NOT NULL, person_id BIGINT, sample TEXT, gt TEXT NOT NULL, zygosity TEXT, ehds_batch TEXT)`,
   ];

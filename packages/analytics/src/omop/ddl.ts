@@ -91,11 +91,23 @@ export function bookkeepingDdl(): string[] {
     ...['end0 BIGINT', 'ac INTEGER', 'an INTEGER', 'carriers INTEGER'].map(
       (c) => `ALTER TABLE variant ADD COLUMN IF NOT EXISTS ${c}`,
     ),
+    // an_exceptions: the samples whose called alleles at the site are not two, as `index:called` pairs
+    // (index = the sample's column in its file's #CHROM line, 0-based): `./.` → `i:0`, `0/.` → `i:1`,
+    // a haploid call → `i:1`; NULL when every sample has two called alleles. With variant_sample it gives
+    // AN over any subset of persons (the Beacon's counted ones) as bcftools +fill-tags counts it.
+    `ALTER TABLE variant ADD COLUMN IF NOT EXISTS an_exceptions VARCHAR`,
     // A VCF sample not (yet) known as a person keeps person_id NULL and its sample name, so a later
     // person record links it with one UPDATE; counts of persons never include unlinked samples.
     `CREATE TABLE IF NOT EXISTS genotype (
       variant_id BIGINT NOT NULL, person_id BIGINT, sample VARCHAR, gt VARCHAR NOT NULL, zygosity VARCHAR,
       ehds_batch VARCHAR)`,
+    // Each VCF/BCF file's samples (the roster: its #CHROM sample columns, `idx` 0-based), by the ingest run
+    // and file its variant rows carry (`ehds_batch`, `ehds_file`), with the person each sample is — NULL
+    // until that person arrives, then linked like genotypes. Genotype rows exist only for carriers, so a
+    // person with no alternate allele at a site is known to have been genotyped there only from here.
+    `CREATE TABLE IF NOT EXISTS variant_sample (
+      ehds_batch VARCHAR NOT NULL, ehds_file VARCHAR NOT NULL, idx INTEGER NOT NULL, sample VARCHAR NOT NULL,
+      person_id BIGINT)`,
     // Data quality runs and their check results (rows never leave the node; counts do).
     `CREATE TABLE IF NOT EXISTS quality_run (
       run_id VARCHAR PRIMARY KEY, dataset_id VARCHAR NOT NULL, ran_at TIMESTAMP NOT NULL, label JSON NOT NULL)`,

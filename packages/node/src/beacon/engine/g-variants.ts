@@ -1,5 +1,6 @@
 import type { NodeStore } from '@openehds/analytics';
 import type { BeaconQuery } from '@openehds/core';
+import { alleleNumberOver } from './allele-number';
 import type { RawDatasetAnswer } from './granularity';
 import { biosampleId, variantRecord } from './records';
 import type { PersonScope } from './scope';
@@ -41,7 +42,9 @@ export function fastVariantAnswer(
     datasetId,
     count: rows.length,
     persons,
-    ...(one ? { alleles: { alleleCount: one.alleleCount, alleleNumber: state.index.alleleNumber } } : {}),
+    ...(one?.alleleNumber !== undefined
+      ? { alleles: { alleleCount: one.alleleCount, alleleNumber: one.alleleNumber } }
+      : {}),
   };
 }
 
@@ -59,15 +62,18 @@ export async function variantAnswer(
     .filter((v) => v.carriers.length > 0);
   const persons = new Set(counted.flatMap((v) => v.carriers.map(([p]) => p)));
   const samples = await state.samples();
-  let genotyped = 0;
-  for (const p of samples.keys()) if (keep(p)) genotyped++;
-  const alleleNumber = 2 * genotyped;
+  // AN over the persons this answer counts (scope and filters), from the files' rosters.
+  const alleleNumberOf = alleleNumberOver(await state.rosters(), keep);
   const alleleCount = (v: (typeof counted)[number]) => v.carriers.reduce((s, [, c]) => s + c.copies, 0);
+  const single = counted.length === 1 ? counted[0]! : undefined;
+  const singleAn = single && alleleNumberOf(single.sources.values());
   const answer: RawDatasetAnswer = {
     datasetId: input.datasetId,
     count: counted.length,
     persons: persons.size,
-    ...(counted.length === 1 ? { alleles: { alleleCount: alleleCount(counted[0]!), alleleNumber } } : {}),
+    ...(single && singleAn !== undefined
+      ? { alleles: { alleleCount: alleleCount(single), alleleNumber: singleAn } }
+      : {}),
   };
   if (input.withRecords) {
     answer.records = counted.slice(query.skip, query.skip + query.limit).map((v) =>
@@ -81,7 +87,7 @@ export async function variantAnswer(
         variantType: v.variantType,
         datasetId: input.datasetId,
         alleleCount: alleleCount(v),
-        alleleNumber,
+        alleleNumber: alleleNumberOf(v.sources.values()),
         carriers: v.carriers
           .map(([p, c]) => {
             const individualId = scope.idOf(p)!;

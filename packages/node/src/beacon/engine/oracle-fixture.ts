@@ -21,8 +21,21 @@ export interface OracleFixture {
   fasta: string;
 }
 
+/**
+ * What makes allele numbers differ from 2 × samples (for the AN oracle): samples homozygous for the
+ * reference at every site, calls missing whole or in part (`./.`, `0/.`, `1/.`) at the rate given, and
+ * samples whose chromosome 2 calls are haploid (`0`, `1`, `.`), as male X calls are often written.
+ */
+export interface CallOptions {
+  homRef?: string[];
+  missing?: number;
+  haploidOn2?: string[];
+  /** Further samples with ordinary calls (e.g. one the test leaves unlinked). */
+  extra?: string[];
+}
+
 /** Writes the fixture into `dir` and normalises it with bcftools. */
-export function writeOracleFixture(dir: string, seed = 7): OracleFixture {
+export function writeOracleFixture(dir: string, seed = 7, calls: CallOptions = {}): OracleFixture {
   let s = seed >>> 0 || 1;
   const u = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) + 0.5) / 2 ** 32;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(u() * xs.length)]!;
@@ -31,12 +44,21 @@ export function writeOracleFixture(dir: string, seed = 7): OracleFixture {
   const refs = new Map(
     ORACLE_CHROMS.map((c) => [c, Array.from({ length: LENGTH }, () => pick(BASES)).join('')]),
   );
-  const gt = (alts: number, carried: boolean) =>
-    ORACLE_SAMPLES.map(() => {
-      if (!carried) return '0/0';
-      const a = () => (u() < 0.6 ? 0 : 1 + Math.floor(u() * alts));
-      return `${a()}/${a()}`;
-    }).join('\t');
+  const samples = [...ORACLE_SAMPLES, ...(calls.extra ?? []), ...(calls.homRef ?? [])];
+  const homRef = new Set(calls.homRef);
+  const haploid = new Set(calls.haploidOn2);
+  const gt = (alts: number, carried: boolean, chrom: string) =>
+    samples
+      .map((sample) => {
+        const haploidHere = chrom === '2' && haploid.has(sample);
+        if (homRef.has(sample)) return haploidHere ? '0' : '0/0';
+        const a = () => (!carried || u() < 0.6 ? 0 : 1 + Math.floor(u() * alts));
+        const miss = calls.missing !== undefined && u() < calls.missing;
+        if (haploidHere) return miss ? '.' : `${a()}`;
+        if (!miss) return `${a()}/${a()}`;
+        return pick(['./.', `${a()}/.`, `./${a()}`]);
+      })
+      .join('\t');
   const lines: string[] = [];
   for (const chrom of ORACLE_CHROMS) {
     const seq = refs.get(chrom)!;
@@ -64,7 +86,9 @@ export function writeOracleFixture(dir: string, seed = 7): OracleFixture {
       }
       const carried = u() < 0.85;
       lines.push(
-        [chrom, pos, '.', ref, alts.join(','), '50', 'PASS', '.', 'GT', gt(alts.length, carried)].join('\t'),
+        [chrom, pos, '.', ref, alts.join(','), '50', 'PASS', '.', 'GT', gt(alts.length, carried, chrom)].join(
+          '\t',
+        ),
       );
     }
   }
@@ -72,7 +96,7 @@ export function writeOracleFixture(dir: string, seed = 7): OracleFixture {
     '##fileformat=VCFv4.2',
     ...ORACLE_CHROMS.map((c) => `##contig=<ID=${c},length=${LENGTH},assembly=GRCh38>`),
     '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
-    ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', ...ORACLE_SAMPLES].join('\t'),
+    ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', ...samples].join('\t'),
   ];
   const fasta = join(dir, 'ref.fa');
   writeFileSync(

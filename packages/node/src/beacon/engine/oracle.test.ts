@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeStore, type NodeStore } from '@openehds/analytics';
-import type { BeaconVariantQuery } from '@openehds/core';
+import type { BeaconAccess, BeaconVariantQuery } from '@openehds/core';
 import { prepareTestExtract } from '../../analysis/test-fixture';
-import { runBeaconQuery } from './index';
+import { nationalIdPseudonym } from '../../opt-out/pseudonym';
+import { applyOptOutKey, applyOptOutSync } from '../../opt-out/sync';
+import { refreshBeaconIndex, runBeaconQuery } from './index';
 import { ORACLE_SAMPLES, writeOracleFixture, type OracleFixture } from './oracle-fixture';
 import { ACCESS, beaconQuery, ingestSamplesAndVcf, TEST_CONTEXT, TEST_DATASET } from './test-store';
 
@@ -209,5 +211,180 @@ describe.skipIf(!hasTools)('Beacon variant queries against bcftools (oracle)', (
         expected,
       );
     }
+  });
+});
+
+/**
+ * AC and AN against `bcftools +fill-tags -- -t AC,AN` on the normalised file cut to the samples the
+ * Beacon may count (`bcftools view -s`): linked persons not opted out. The file has what makes AN differ
+ * from 2 × carriers' persons: three samples homozygous for the reference at every site (no genotype
+ * row anywhere), missing calls (`./.`, `0/.`, `./1`), haploid calls on chromosome 2 for two samples,
+ * and one sample that is no person of the node (unlinked). Then one person opts out: AN drops by 2
+ * where they have two called alleles, by 1 where one, and not at all where their call is missing.
+ */
+describe.skipIf(!hasTools)('Beacon allele counts and numbers against bcftools +fill-tags (oracle)', () => {
+  const HOM_REF = ['H1', 'H2', 'H3'];
+  const UNLINKED = 'U1';
+  const OPTED_OUT = 'S2';
+  const exact: BeaconAccess = { granularity: 'count', recordDatasets: [], minCount: 1, roundTo: 1 };
+  let dir: string;
+  let store: NodeStore;
+  let fx: OracleFixture;
+
+  /** bcftools' AC/AN per carried allele of the counted samples: `chrom:pos:ref:alt` → [AC, AN]. */
+  const fillTags = (samples: string[]): Map<Key, [number, number]> => {
+    const subset = execFileSync('bcftools', ['view', '-s', samples.join(','), '-Ov', fx.normalised], {
+      maxBuffer: 1 << 26,
+    });
+    const out = execFileSync('bcftools', ['+fill-tags', '-', '--', '-t', 'AC,AN'], {
+      input: subset,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    const sites = new Map<Key, [number, number]>();
+    for (const line of out.split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const [chrom, pos, , ref, alt, , , info] = line.split('\t') as string[];
+      const tag = (k: string) =>
+        Number(
+          info!
+            .split(';')
+            .find((x) => x.startsWith(`${k}=`))!
+            .slice(k.length + 1),
+        );
+      if (tag('AC') > 0) sites.set(`${chrom}:${pos}:${ref}:${alt}`, [tag('AC'), tag('AN')]);
+    }
+    return sites;
+  };
+
+  /** Our AC/AN for one allele, on the fast path (index) and the store path (a filter all persons pass). */
+  const ours = async (key: Key) => {
+    const [chrom, pos, ref, alt] = key.split(':') as [string, string, string, string];
+    const variant: BeaconVariantQuery = {
+      form: 'sequence',
+      referenceName: chrom,
+      start: [Number(pos) - 1],
+      referenceBases: ref,
+      alternateBases: alt,
+    };
+    const ask = async (filters: { id: string }[]) => {
+      const [set] = await runBeaconQuery(
+        store,
+        beaconQuery({ entryType: 'genomicVariant', variant, filters }),
+        exact,
+        TEST_CONTEXT,
+      );
+      return set!;
+    };
+    return { fast: await ask([]), slow: await ask([{ id: 'NCIT:C16576' }]) };
+  };
+
+  /** Every allele bcftools finds carried among `counted` has our AC and AN (both paths); no other exists. */
+  const compare = async (counted: string[]) => {
+    const expected = fillTags(counted);
+    expect(expected.size).toBeGreaterThan(50);
+    let compared = 0;
+    for (const [key, [ac, an]] of expected) {
+      const { fast, slow } = await ours(key);
+      for (const set of [fast, slow]) {
+        expect(set.exists, key).toBe(true);
+        // The count granularity shows a frequency only where AN − AC reaches the minimum count (1).
+        if (an - ac >= 1) expect(set.frequency, key).toMatchObject({ alleleCount: ac, alleleNumber: an });
+        else expect(set.frequency, key).toBeUndefined();
+      }
+      if (an - ac >= 1) compared++;
+    }
+    expect(compared).toBeGreaterThan(50);
+    // An allele carried only by samples the Beacon may not count does not exist for it.
+    const all = fillTags([...ORACLE_SAMPLES, UNLINKED, ...HOM_REF]);
+    const hidden = [...all.keys()].filter((k) => !expected.has(k));
+    for (const key of hidden) expect((await ours(key)).fast.exists, key).toBe(false);
+    return expected;
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ehds-beacon-an-oracle-'));
+    fx = writeOracleFixture(dir, 23, {
+      homRef: HOM_REF,
+      missing: 0.12,
+      haploidOn2: ['S7', 'S8'],
+      extra: [UNLINKED],
+    });
+    store = await openNodeStore(join(dir, 'node.duckdb'));
+    await ingestSamplesAndVcf(store, [...ORACLE_SAMPLES, ...HOM_REF], fx.vcf);
+  }, 120_000);
+  afterAll(() => {
+    store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the file has missing and haploid calls; hom-ref samples have no genotype row, yet a roster row', async () => {
+    const text = execFileSync('bcftools', ['view', '-H', fx.vcf], { encoding: 'utf8' });
+    expect(text).toMatch(/\t\.\/\.(\t|$)/m);
+    expect(text).toMatch(/\t0\/\.(\t|$)/m);
+    const s7 = 9 + ORACLE_SAMPLES.indexOf('S7');
+    const haploid = text
+      .split('\n')
+      .filter((l) => l.startsWith('2\t'))
+      .map((l) => l.split('\t')[s7]);
+    expect(haploid.length).toBeGreaterThan(0);
+    for (const call of haploid) expect(call).toMatch(/^[0-9.]$/);
+    const genotyped = await store.all<{ sample: string }>('SELECT DISTINCT sample FROM genotype');
+    for (const s of HOM_REF) expect(genotyped.map((r) => r.sample)).not.toContain(s);
+    const roster = await store.all<{ idx: number; sample: string; linked: boolean }>(
+      'SELECT idx, sample, person_id IS NOT NULL AS linked FROM variant_sample ORDER BY idx',
+    );
+    expect(roster.map((r) => r.sample)).toEqual([...ORACLE_SAMPLES, UNLINKED, ...HOM_REF]);
+    expect(roster.filter((r) => !r.linked).map((r) => r.sample)).toEqual([UNLINKED]);
+  });
+
+  it('AC and AN of every carried allele are bcftools +fill-tags over the linked samples', async () => {
+    await compare([...ORACLE_SAMPLES, ...HOM_REF]);
+  });
+
+  it('after an opt-out, AN is bcftools +fill-tags without that person: 2 less where they were called', async () => {
+    const before = fillTags([...ORACLE_SAMPLES, ...HOM_REF]);
+    const key = 'opt-out-key-for-an-oracle-0123456789';
+    await applyOptOutKey(store, {
+      keyId: '0123456789abcdef',
+      algorithm: 'HMAC-SHA256',
+      format: 'national-id-v1',
+      key,
+    });
+    await applyOptOutSync(store, {
+      keyId: '0123456789abcdef',
+      full: true,
+      fromSeq: 0,
+      toSeq: 1,
+      asOf: '2030-05-01T00:00:00.000Z',
+      periods: [
+        {
+          pseudonym: nationalIdPseudonym(key, OPTED_OUT),
+          optedOutAt: '2030-01-01T00:00:00.000Z',
+          reversedAt: null,
+        },
+      ],
+    });
+    refreshBeaconIndex(store);
+    const after = await compare([...ORACLE_SAMPLES, ...HOM_REF].filter((s) => s !== OPTED_OUT));
+    // The drop at each allele is the opted-out person's called alleles there: 2, 1 (`0/.`) or 0 (`./.`).
+    const calls = new Map<Key, string>();
+    const column = 9 + ORACLE_SAMPLES.indexOf(OPTED_OUT);
+    for (const line of execFileSync('bcftools', ['view', '-H', fx.normalised], { encoding: 'utf8' }).split(
+      '\n',
+    )) {
+      const c = line.split('\t');
+      if (c.length > column) calls.set(`${c[0]}:${c[1]}:${c[3]}:${c[4]}`, c[column]!);
+    }
+    const drops = new Set<number>();
+    for (const [k, [, an]] of after) {
+      const called = calls
+        .get(k)!
+        .split(/[/|]/)
+        .filter((a) => a !== '.').length;
+      expect(before.get(k)![1] - an, k).toBe(called);
+      drops.add(called);
+    }
+    expect([...drops].sort()).toEqual([0, 1, 2]);
   });
 });

@@ -24,7 +24,8 @@ export interface VariantRecordInput {
   datasetId: string;
   carriers: CarrierRecord[];
   alleleCount: number;
-  alleleNumber: number;
+  /** Undefined when not known (a file without roster): the record then has no frequency. */
+  alleleNumber: number | undefined;
 }
 
 /** GENO terms of the zygosities ingest records. */
@@ -58,18 +59,22 @@ export function variantRecord(v: VariantRecordInput): Record<string, unknown> {
       // VCF-style (1-based) key, as `bcftools` and most tools print it.
       variantAlternativeIds: [{ id: `${v.assembly}:${v.chrom}:${v.start0 + 1}:${v.ref}:${v.alt}` }],
     },
-    frequencyInPopulations: [
-      {
-        source: 'OpenEHDS node',
-        sourceReference: v.datasetId,
-        frequencies: [
-          {
-            population: v.datasetId,
-            alleleFrequency: v.alleleNumber > 0 ? v.alleleCount / v.alleleNumber : 0,
-          },
-        ],
-      },
-    ],
+    ...(v.alleleNumber === undefined
+      ? {}
+      : {
+          frequencyInPopulations: [
+            {
+              source: 'OpenEHDS node',
+              sourceReference: v.datasetId,
+              frequencies: [
+                {
+                  population: v.datasetId,
+                  alleleFrequency: v.alleleNumber > 0 ? v.alleleCount / v.alleleNumber : 0,
+                },
+              ],
+            },
+          ],
+        }),
     caseLevelData: v.carriers.map((c) => ({
       individualId: c.individualId,
       biosampleId: c.biosampleId,

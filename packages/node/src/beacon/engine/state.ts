@@ -1,5 +1,6 @@
 import type { NodeStore } from '@openehds/analytics';
 import { optedOutPersons, personTempTable } from './opted-out';
+import { rosterKey, type Roster } from './allele-number';
 import { buildVariantIndex, type VariantIndex } from './variant-index';
 
 /**
@@ -11,8 +12,13 @@ import { buildVariantIndex, type VariantIndex } from './variant-index';
 export interface EngineState {
   excluded: ReadonlySet<number>;
   index: VariantIndex;
-  /** Each linked person's VCF sample names, sorted (for biosample ids and AN); loaded on first need. */
+  /**
+   * Each linked person's VCF sample names, sorted (for biosample ids), from the files' rosters (so a
+   * person homozygous for the reference everywhere has their sample) and genotypes; loaded on first need.
+   */
   samples(): Promise<ReadonlyMap<number, readonly string[]>>;
+  /** Each file's roster by `rosterKey(batch, file)` (for AN on the store path); loaded on first need. */
+  rosters(): Promise<ReadonlyMap<string, Roster>>;
 }
 
 /** The name of the temp table holding `excluded`. */
@@ -50,13 +56,15 @@ async function build(
   await personTempTable(store, EXCLUDED_TABLE, excluded);
   const index = await buildVariantIndex(store, options.assembly, EXCLUDED_TABLE);
   let samples: Promise<Map<number, string[]>> | undefined;
+  let rosters: Promise<Map<string, Roster>> | undefined;
   return {
     excluded,
     index,
     samples() {
       samples ??= (async () => {
         const rows = await store.all<{ person_id: number; sample: string | null }>(
-          `SELECT DISTINCT CAST(person_id AS DOUBLE) AS person_id, sample FROM genotype
+          `SELECT DISTINCT CAST(person_id AS DOUBLE) AS person_id, sample FROM (
+             SELECT person_id, sample FROM variant_sample UNION ALL SELECT person_id, sample FROM genotype)
            WHERE person_id IS NOT NULL ORDER BY 1, 2`,
         );
         const out = new Map<number, string[]>();
@@ -68,6 +76,25 @@ async function build(
         return out;
       })();
       return samples;
+    },
+    rosters() {
+      rosters ??= (async () => {
+        const rows = await store.all<{
+          ehds_batch: string;
+          ehds_file: string;
+          idx: number;
+          person_id: number | null;
+        }>(`SELECT ehds_batch, ehds_file, idx, CAST(person_id AS DOUBLE) AS person_id FROM variant_sample`);
+        const out = new Map<string, (number | null)[]>();
+        for (const r of rows) {
+          const key = rosterKey(r.ehds_batch, r.ehds_file);
+          let roster = out.get(key);
+          if (!roster) out.set(key, (roster = []));
+          roster[r.idx] = r.person_id === null ? null : Number(r.person_id);
+        }
+        return out;
+      })();
+      return rosters;
     },
   };
 }

@@ -10,17 +10,18 @@ import { matchesVariant, type MatchableVariant, type VariantMatch } from './vari
  * rows sorted by (chrom, start0), one contiguous slice per chromosome, binary search on start0.
  * About 30 bytes a variant plus its alleles (10M variants ≈ 350 MB).
  *
- * Each row also holds the variant's counted carriers and alternate allele count, computed when the
- * index is built with the persons opted out at that moment excluded (opted-out.ts) and unlinked samples
- * left out (they are nobody the node can check). A variant with no counted carrier is not indexed: for
- * the Beacon it is not in the dataset. So the index is a snapshot: `refreshBeaconIndex` must be called
- * after an ingest batch commits, after an opt-out sync, and after samples are linked to persons.
+ * Each row also holds the variant's counted carriers, alternate allele count (AC) and allele number
+ * (AN, allele-number.ts: from the files' sample rosters, so persons homozygous for the reference count),
+ * computed when the index is built with the persons opted out at that moment excluded (opted-out.ts)
+ * and unlinked samples left out (they are nobody the node can check): each file's counted roster is
+ * counted once per build, and a lookup reads AN from a typed array. A variant with no counted carrier
+ * is not indexed: for the Beacon it is not in the dataset. So the index is a snapshot:
+ * `refreshBeaconIndex` must be called after an ingest batch commits, after an opt-out sync, and after
+ * samples are linked to persons. About 34 bytes a variant with AN.
  */
 export interface VariantIndex {
   /** Rows indexed. */
   readonly size: number;
-  /** 2 × persons with any counted genotype (diploid; see README for X/Y/MT). */
-  readonly alleleNumber: number;
   /** Rows of the variants matching a positional rule (`match.chrom` set), in position order. */
   lookup(match: VariantMatch): number[];
   variant(row: number): IndexedVariant;
@@ -31,29 +32,46 @@ export interface IndexedVariant extends MatchableVariant {
   variantId: number;
   carriers: number;
   alleleCount: number;
+  /** Called alleles of counted persons at the site; undefined when a file of it has no roster. */
+  alleleNumber: number | undefined;
 }
 
 const TYPES = ['SNP', 'MNP', 'INS', 'DEL', 'INDEL', 'SV'];
 
 /**
- * SQL of each variant with its counted carriers (linked persons not in `excludedTable`) and their
- * alternate allele copies (the alleles `1` in the re-coded GT, e.g. 2 for `1/1`). Shared with the SQL
- * path so both count alike; `$1` is the assembly, `extraWhere` restricts variants further.
+ * SQL of each variant with its counted carriers (linked persons not in `excludedTable`), their
+ * alternate allele copies (the alleles `1` in the re-coded GT, e.g. 2 for `1/1`) and the allele number
+ * over the counted persons (allele-number.ts, the same rule in SQL; -1 when a file of the variant has no
+ * roster). `$1` is the assembly, `extraWhere` restricts variant rows further.
  */
 export function countedVariantsSql(excludedTable: string, extraWhere = ''): string {
+  const counted = (col: string) =>
+    `${col} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${excludedTable} x WHERE x.person_id = ${col})`;
   return `WITH g AS (
       SELECT g.variant_id, g.person_id, max(length(g.gt) - length(replace(g.gt, '1', ''))) AS copies
       FROM genotype g
-      WHERE g.person_id IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM ${excludedTable} x WHERE x.person_id = g.person_id)
+      WHERE ${counted('g.person_id')}
       GROUP BY g.variant_id, g.person_id),
     c AS (SELECT variant_id, count(*) AS carriers, sum(copies) AS ac FROM g GROUP BY variant_id),
-    v AS (SELECT variant_id, any_value(chrom) AS chrom, any_value(start0) AS start0, any_value(ref) AS ref,
-            any_value(alt) AS alt, any_value(variant_type) AS variant_type, any_value(gene) AS gene
-          FROM variant WHERE assembly = $1 ${extraWhere} GROUP BY variant_id)
+    vr AS (SELECT * FROM variant WHERE assembly = $1 ${extraWhere}),
+    f AS (SELECT ehds_batch, ehds_file, count(*) FILTER (WHERE ${counted('s.person_id')}) AS n
+          FROM variant_sample s GROUP BY ehds_batch, ehds_file),
+    e AS (SELECT u.variant_id, sum(CAST(split_part(u.e, ':', 2) AS INTEGER) - 2) AS d
+          FROM (SELECT variant_id, ehds_batch, ehds_file, unnest(string_split(an_exceptions, ',')) AS e
+                FROM vr WHERE an_exceptions IS NOT NULL) u
+          JOIN variant_sample s ON s.ehds_batch = u.ehds_batch AND s.ehds_file = u.ehds_file
+            AND s.idx = CAST(split_part(u.e, ':', 1) AS INTEGER)
+          WHERE ${counted('s.person_id')}
+          GROUP BY u.variant_id),
+    v AS (SELECT vr.variant_id, any_value(vr.chrom) AS chrom, any_value(vr.start0) AS start0,
+            any_value(vr.ref) AS ref, any_value(vr.alt) AS alt, any_value(vr.variant_type) AS variant_type,
+            any_value(vr.gene) AS gene, sum(2 * f.n) AS an_base, bool_or(f.n IS NULL) AS no_roster
+          FROM vr LEFT JOIN f ON f.ehds_batch = vr.ehds_batch AND f.ehds_file = vr.ehds_file
+          GROUP BY vr.variant_id)
     SELECT CAST(v.variant_id AS DOUBLE) AS variant_id, v.chrom, CAST(v.start0 AS DOUBLE) AS start0, v.ref, v.alt,
-      v.variant_type, v.gene, CAST(c.carriers AS INTEGER) AS carriers, CAST(c.ac AS INTEGER) AS ac
-    FROM v JOIN c ON c.variant_id = v.variant_id`;
+      v.variant_type, v.gene, CAST(c.carriers AS INTEGER) AS carriers, CAST(c.ac AS INTEGER) AS ac,
+      CAST(CASE WHEN v.no_roster THEN -1 ELSE v.an_base + coalesce(e.d, 0) END AS INTEGER) AS an
+    FROM v JOIN c ON c.variant_id = v.variant_id LEFT JOIN e ON e.variant_id = v.variant_id`;
 }
 
 /** Builds the index from the store; `excludedTable` names a temp table of excluded person ids. */
@@ -77,13 +95,14 @@ export async function buildVariantIndex(
   const genes = new Uint32Array(n);
   const carriers = new Uint32Array(n);
   const acs = new Uint32Array(n);
+  const ans = new Int32Array(n);
   const alleles = Buffer.alloc(Number(stats?.bases ?? 0));
   const geneNames: string[] = [''];
   const geneIndex = new Map<string, number>();
   const chroms = new Map<string, { from: number; to: number; maxSpan: number }>();
 
   const result = await store.connection.stream(
-    `SELECT variant_id, chrom, start0, ref, alt, variant_type, gene, carriers, ac FROM beacon_index_rows
+    `SELECT variant_id, chrom, start0, ref, alt, variant_type, gene, carriers, ac, an FROM beacon_index_rows
      ORDER BY chrom, start0, ref, alt`,
   );
   let row = 0;
@@ -110,6 +129,7 @@ export async function buildVariantIndex(
       }
       carriers[row] = cols[7]![i] as number;
       acs[row] = cols[8]![i] as number;
+      ans[row] = cols[9]![i] as number;
       const slice = chroms.get(chrom);
       if (slice) {
         slice.to = row + 1;
@@ -118,10 +138,6 @@ export async function buildVariantIndex(
     }
   }
   alleleAt[row] = offset;
-  const [persons] = await store.all<{ n: number }>(
-    `SELECT count(DISTINCT g.person_id) AS n FROM genotype g WHERE g.person_id IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM ${excludedTable} x WHERE x.person_id = g.person_id)`,
-  );
   await store.run('DROP TABLE IF EXISTS beacon_index_rows');
 
   const variant = (r: number): IndexedVariant => {
@@ -137,6 +153,7 @@ export async function buildVariantIndex(
       gene: genes[r] ? geneNames[genes[r]!]! : null,
       carriers: carriers[r]!,
       alleleCount: acs[r]!,
+      alleleNumber: ans[r]! < 0 ? undefined : ans[r]!,
     };
   };
   const chromList = [...chroms.entries()];
@@ -156,7 +173,6 @@ export async function buildVariantIndex(
 
   return {
     size: n,
-    alleleNumber: 2 * Number(persons?.n ?? 0),
     lookup(match) {
       const slice = match.chrom === undefined ? undefined : chroms.get(match.chrom);
       if (!slice) return [];

@@ -1,10 +1,13 @@
 import type { NodeStore } from '@openehds/analytics';
+import { rosterKey, type VariantSource } from './allele-number';
 import { matchesVariant, type MatchableVariant, type VariantMatch } from './variant-match';
 
 /** A stored variant with its linked carriers (every linked person; the caller applies its scope). */
 export interface VariantWithCarriers extends MatchableVariant {
   variantId: number;
   carriers: Map<number, { copies: number; zygosity: string | null; sample: string | null }>;
+  /** The files holding it, by roster key, with their `an_exceptions` (for AN: allele-number.ts). */
+  sources: Map<string, VariantSource>;
 }
 
 /**
@@ -44,9 +47,13 @@ export async function variantsWithCarriers(
     gt: string;
     zygosity: string | null;
     sample: string | null;
+    ehds_batch: string | null;
+    ehds_file: string | null;
+    an_exceptions: string | null;
   }>(
     `SELECT DISTINCT CAST(v.variant_id AS DOUBLE) AS variant_id, v.chrom, CAST(v.start0 AS DOUBLE) AS start0, v.ref,
-       v.alt, v.variant_type, v.gene, CAST(g.person_id AS DOUBLE) AS person_id, g.gt, g.zygosity, g.sample
+       v.alt, v.variant_type, v.gene, CAST(g.person_id AS DOUBLE) AS person_id, g.gt, g.zygosity, g.sample,
+       v.ehds_batch, v.ehds_file, v.an_exceptions
      FROM variant v JOIN genotype g ON g.variant_id = v.variant_id
      WHERE ${where.join(' AND ')}
      ORDER BY v.chrom, start0, v.ref, v.alt`,
@@ -65,10 +72,13 @@ export async function variantsWithCarriers(
         variantType: r.variant_type,
         gene: r.gene,
         carriers: new Map(),
+        sources: new Map(),
       };
       if (!matchesVariant(match, candidate)) continue;
       out.set(r.variant_id, (v = candidate));
     }
+    const file = rosterKey(r.ehds_batch ?? '', r.ehds_file ?? '');
+    if (!v.sources.has(file)) v.sources.set(file, { file, anExceptions: r.an_exceptions });
     const copies = r.gt.split(/[/|]/).filter((a) => a === '1').length;
     const seen = v.carriers.get(r.person_id);
     // A person genotyped twice for one variant (two files) counts once, with their most copies.

@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NodeStore } from '@openehds/analytics';
+import { readSampleRoster } from '../adapters/vcf/roster';
 import type { StagedBatch } from './batch-writer';
 import type { TableSpec } from './table-specs';
 
@@ -29,6 +30,35 @@ function sqlString(s: string): string {
 
 const CSV_OPTS = `header=false, delim=',', quote='"', escape='"', allow_quoted_nulls=false, auto_detect=false`;
 
+/** Per run: the files whose sample roster is in the store already (written with their first rows). */
+const rostered = new WeakMap<CommitContext, Set<string>>();
+
+/**
+ * The sample rosters this batch must record: every VCF/BCF file it holds variant rows of whose roster
+ * this run has not recorded yet, as staged CSV (`idx`, `sample`). Read from the file's header here,
+ * because genotype rows name carriers only (see `variant_sample` in analytics' ddl.ts).
+ */
+async function stageRosters(
+  c: CommitContext,
+  b: StagedBatch,
+  write: (name: string, data: Uint8Array) => string,
+): Promise<{ file: string; path: string | undefined }[]> {
+  if (!b.tables.some((t) => t.table === 'variant')) return [];
+  const done = rostered.get(c);
+  const out: { file: string; path: string | undefined }[] = [];
+  for (const file of b.paths) {
+    if (done?.has(file)) continue;
+    const samples = await readSampleRoster(file);
+    if (samples === undefined) continue;
+    const csv = samples.map((s, i) => `${i},"${s.replaceAll('"', '""')}"\n`).join('');
+    out.push({
+      file,
+      path: samples.length ? write(`roster${out.length}`, Buffer.from(csv, 'utf8')) : undefined,
+    });
+  }
+  return out;
+}
+
 /**
  * Commits a staged batch in ONE transaction: the rows, `ingested_record`, `person_identifier`, `quarantine`
  * and `ingested_file`. Either the whole batch is in the store or none of it, so an interrupted ingest
@@ -47,12 +77,19 @@ export async function commitBatch(c: CommitContext, b: StagedBatch): Promise<Com
   const keysPath = write('keys', b.keys);
   const refsPath = write('refs', b.refs);
   const quarantinePath = write('quarantine', b.quarantine);
+  let rosters: { file: string; path: string | undefined }[] = [];
   try {
-    return await commitStaged(c, b, tables, keysPath, refsPath, quarantinePath);
+    rosters = await stageRosters(c, b, write);
+    const result = await commitStaged(c, b, tables, keysPath, refsPath, quarantinePath, rosters);
+    let done = rostered.get(c);
+    if (!done) rostered.set(c, (done = new Set()));
+    for (const r of rosters) done.add(r.file);
+    return result;
   } finally {
     // Removed once loaded: deleted before the kernel writes them back, they never reach the disk.
     for (const p of [...tables.map((t) => t.path), keysPath, refsPath, quarantinePath])
       rmSync(p, { force: true });
+    for (const r of rosters) if (r.path) rmSync(r.path, { force: true });
   }
 }
 
@@ -63,6 +100,7 @@ async function commitStaged(
   keysPath: string,
   refsPath: string,
   quarantinePath: string,
+  rosters: { file: string; path: string | undefined }[],
 ): Promise<CommitResult> {
   const { store } = c;
   return store.transaction(async () => {
@@ -118,6 +156,23 @@ async function commitStaged(
           [c.linkSystem],
         );
       }
+      // Roster samples are linked the same way, whether or not any genotype waits: a sample homozygous
+      // for the reference everywhere has no genotype row, yet counts in AN once it is a person.
+      await store.run(
+        `UPDATE variant_sample SET person_id = r.p FROM ${refsSrc} r
+         WHERE variant_sample.person_id IS NULL AND variant_sample.sample = r.v AND r.s = $1`,
+        [c.linkSystem],
+      );
+    }
+    // A file's roster commits with its first rows, each sample linked to its person if known by now.
+    for (const r of rosters) {
+      if (!r.path) continue;
+      await store.run(
+        `INSERT INTO variant_sample SELECT $1, $2, s.idx, s.sample, p.person_id
+         FROM ${read(r.path, `'idx':'INTEGER','sample':'VARCHAR'`)} s
+         LEFT JOIN person_identifier p ON p.system = $3 AND p.value = s.sample`,
+        [c.batchId, r.file, c.linkSystem],
+      );
     }
     if (b.nQuarantined) {
       await store.run(

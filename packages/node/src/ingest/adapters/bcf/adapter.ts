@@ -176,6 +176,17 @@ async function checkBcf(path: string): Promise<void> {
   }
 }
 
+/** The sample names of a BCF file's header (its roster: ingest/pipeline/batch-commit.ts). */
+export async function readBcfSamples(path: string): Promise<string[]> {
+  const end: BgzfEnd = { eofMarker: false };
+  const chunks = chunksOf(path, await isGzip(path), end);
+  try {
+    return (await readHeader(path, new Window(chunks))).vcf.samples;
+  } finally {
+    await chunks.return?.();
+  }
+}
+
 /** The BCF format adapter. */
 export const bcfAdapter: FormatAdapter = {
   format: 'bcf',

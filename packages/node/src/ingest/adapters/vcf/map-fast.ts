@@ -100,6 +100,8 @@ export function mapVcfLineFast({ header, text }: VcfLine, ctx: MapContext): MapR
 
   // Calls: GT must lead FORMAT; each one `a`, `a/b` or `a|b` with one-character alleles.
   let an = 0;
+  // Samples whose called alleles are not two (`./.`, `0/.`, haploid), as `map-record.ts` lists them.
+  let anExceptions: string | null = null;
   if (nSamples) {
     const format = fixed[8]!;
     if (at > text.length) return undefined; // no sample columns
@@ -128,6 +130,8 @@ export function mapVcfLineFast({ header, text }: VcfLine, ctx: MapContext): MapR
       if (a >= 0) an++;
       if (len === 1) {
         second[s] = ABSENT;
+        const called = a >= 0 ? 1 : 0;
+        anExceptions = `${anExceptions === null ? '' : `${anExceptions},`}${s}:${called}`;
         continue;
       }
       if (len !== 3) return undefined;
@@ -138,6 +142,8 @@ export function mapVcfLineFast({ header, text }: VcfLine, ctx: MapContext): MapR
       second[s] = b;
       phased[s] = sep === 124 ? 1 : 0;
       if (b >= 0) an++;
+      if (a < 0 || b < 0)
+        anExceptions = `${anExceptions === null ? '' : `${anExceptions},`}${s}:${(a >= 0 ? 1 : 0) + (b >= 0 ? 1 : 0)}`;
     }
   }
 
@@ -176,6 +182,7 @@ export function mapVcfLineFast({ header, text }: VcfLine, ctx: MapContext): MapR
       ac: 0,
       an: 0,
       carriers: 0,
+      an_exceptions: null,
     };
     rows.push({ table: 'variant', row: variant });
     if (!nSamples) {
@@ -214,6 +221,7 @@ export function mapVcfLineFast({ header, text }: VcfLine, ctx: MapContext): MapR
     variant.ac = ac;
     variant.an = an;
     variant.carriers = carriers;
+    variant.an_exceptions = anExceptions;
   }
   return { ok: true, key, rows };
 }

@@ -85,8 +85,13 @@ export function mapVcfLine({ header, text }: VcfLine, ctx: MapContext): MapResul
   let an = 0;
   const ac = new Array<number>(alts.length + 1).fill(0);
   const carriers = new Array<number>(alts.length + 1).fill(0);
-  for (const gt of parsed) {
+  // Samples whose called alleles are not two (missing, haploid, polyploid), for AN over any subset.
+  let anExceptions: string | null = null;
+  for (let s = 0; s < parsed.length; s++) {
+    const gt = parsed[s];
     if (!gt) continue;
+    const called = gt.alleles.reduce<number>((n, a) => (a === null ? n : n + 1), 0);
+    if (called !== 2) anExceptions = `${anExceptions === null ? '' : `${anExceptions},`}${s}:${called}`;
     for (let i = 0; i < gt.alleles.length; i++) {
       const a = gt.alleles[i];
       if (a === null || a === undefined) continue;
@@ -112,7 +117,10 @@ export function mapVcfLine({ header, text }: VcfLine, ctx: MapContext): MapResul
     const id = variantId(header.assembly, chrom, start0, ref, alt);
     const gene = geneFromInfo(infoText, header, altRaw);
     const info = infoForAllele(infoText, header, k);
-    const counts = gtIndex >= 0 ? { ac: ac[k + 1]!, an, carriers: carriers[k + 1]! } : countsFromInfo(info);
+    const counts =
+      gtIndex >= 0
+        ? { ac: ac[k + 1]!, an, carriers: carriers[k + 1]!, an_exceptions: anExceptions }
+        : countsFromInfo(info);
     rows.push({
       table: 'variant',
       row: {
@@ -163,12 +171,16 @@ export function symbolicEnd0(
   return pos - 1 + ref.length;
 }
 
-/** A sites-only VCF's allele counts from its own INFO `AC` (Number=A) and `AN`; carriers unknown. */
+/**
+ * A sites-only VCF's allele counts from its own INFO `AC` (Number=A) and `AN`; carriers unknown, and no
+ * calls to list (a file with samples but no GT has no carriers, so the Beacon never counts its sites).
+ */
 function countsFromInfo(info: Record<string, unknown>): {
   ac: number | null;
   an: number | null;
   carriers: null;
+  an_exceptions: null;
 } {
   const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : null);
-  return { ac: int(info.AC), an: int(info.AN), carriers: null };
+  return { ac: int(info.AC), an: int(info.AN), carriers: null, an_exceptions: null };
 }
