@@ -10,6 +10,11 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs one or more statements without parameters (DDL, migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * True inside a transaction nothing else can interleave with (embedded PGlite runs one at a time),
+   * so locks that only serialise concurrent transactions can be skipped.
+   */
+  readonly exclusive?: boolean;
 }
 
 /** The store: queries, transactions, and the driver's name for /health. */

@@ -30,6 +30,7 @@ export async function openPglite(dir?: string): Promise<Db> {
       serial(() =>
         pg.transaction(async (tx) =>
           fn({
+            exclusive: true,
             async query<T>(sql: string, params?: unknown[]) {
               return (await tx.query<T>(sql, params)).rows;
             },

@@ -46,7 +46,8 @@ export function onAuditAppended(listener: AppendListener): () => void {
  */
 export async function appendBatch(tx: Queryable, inputs: readonly AuditInput[]): Promise<AuditEvent[]> {
   if (!inputs.length) return [];
-  await tx.query(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  // On PGlite the transaction already runs alone (one statement less per append).
+  if (!tx.exclusive) await tx.query(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const [last] = await tx.query<{ seq: number | string; hash: string }>(
     'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
   );

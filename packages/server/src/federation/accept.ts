@@ -10,7 +10,7 @@ import {
   type MessageTarget,
   type RejectionReason,
 } from '@openehds/core';
-import { findNode, touchNode, type FederatedNode } from './nodes';
+import { findNodeCached, touchNode, type FederatedNode } from './nodes';
 
 /**
  * The hub's gate for signed node messages. Checks run cheapest-and-least-revealing first: shape,
@@ -109,7 +109,7 @@ export async function acceptNodeMessage(
   const shape = parseEnvelope(raw);
   if (!shape.ok) throw await rejectMessage(db, target, raw, shape.reason, shape.message, shape.issues);
   const envelope = shape.envelope;
-  const node = await findNode(db, envelope.nodeId);
+  const node = await findNodeCached(db, envelope.nodeId);
   if (!node) {
     throw await rejectMessage(
       db,

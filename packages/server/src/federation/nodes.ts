@@ -53,6 +53,26 @@ export async function findNode(db: Queryable, id: string): Promise<FederatedNode
   return row ? toNode(row) : null;
 }
 
+// Every signed message and every queued task reads its node's row, several a second in a federated
+// round. An approved node's row a second old is as good: a decision in this process drops it at once
+// (one in another process of the hub takes effect within the second); rows of other statuses are
+// read every time, so an approval is seen by the very next message.
+const APPROVED_CACHE_MS = 1_000;
+const approved = new WeakMap<Db, Map<string, { node: FederatedNode; until: number }>>();
+
+/** {@link findNode} for the hot paths (node messages, queuing tasks), approved nodes kept for a second. */
+export async function findNodeCached(db: Db, id: string): Promise<FederatedNode | null> {
+  let cache = approved.get(db);
+  if (!cache) approved.set(db, (cache = new Map()));
+  const now = Date.now();
+  const hit = cache.get(id);
+  if (hit && hit.until > now) return hit.node;
+  const node = await findNode(db, id);
+  if (node?.status === 'APPROVED') cache.set(id, { node, until: now + APPROVED_CACHE_MS });
+  else cache.delete(id);
+  return node;
+}
+
 /** Nodes, oldest registration first, optionally only those with one status. */
 export async function listNodes(db: Queryable, status?: NodeStatus): Promise<FederatedNode[]> {
   const rows = await db.query<Record<string, unknown>>(
@@ -109,7 +129,8 @@ export async function decideNode(
     reason?: string;
   },
 ): Promise<FederatedNode> {
-  return db.transaction(async (tx) => {
+  approved.get(db)?.delete(input.nodeId);
+  const decided = await db.transaction(async (tx) => {
     const [row] = await tx.query<Record<string, unknown>>(
       `SELECT ${COLUMNS} FROM node WHERE id = $1 FOR UPDATE`,
       [input.nodeId],
@@ -150,9 +171,13 @@ export async function decideNode(
     });
     return (await findNode(tx, node.id))!;
   });
+  approved.get(db)?.delete(input.nodeId);
+  return decided;
 }
 
 /** Notes that the node was heard from (every accepted signed message counts). */
 export async function touchNode(db: Db, id: string): Promise<void> {
   await db.query('UPDATE node SET last_seen_at = now() WHERE id = $1', [id]);
+  const hit = approved.get(db)?.get(id);
+  if (hit) hit.node = { ...hit.node, lastSeenAt: new Date().toISOString() };
 }

@@ -4,6 +4,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '@openehds/core
 import { appendBatch, appendIn, recordAudit, recordAuditBatch } from '../audit/service';
 import { canonicalJson, signTask, toJsonValue, type JsonValue, type SignedTask } from '@openehds/core';
 import { hubKeyPair } from './hub-key';
+import { findNodeCached } from './nodes';
 import { listen, waitFor, wake } from './signal';
 
 /** SHA-256 of a result's canonical JSON, as recorded in the audit log. */
@@ -63,6 +64,9 @@ export async function getTask(db: Db, id: string): Promise<TaskRecord> {
   return toTask(row);
 }
 
+// Usernames never change; a federated round queues tasks for the same account every few milliseconds.
+const usernames = new WeakMap<Db, Map<string, string>>();
+
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /** What a caller queues: the task and who asked for it; `id` only when the caller must know it first. */
@@ -94,26 +98,27 @@ export async function enqueueTasks(db: Db, inputs: readonly TaskInput[]): Promis
     }
   }
   const nodeIds = [...new Set(inputs.map((i) => i.nodeId))];
-  const nodes = await db.query<{ id: string; name: string; status: string }>(
-    'SELECT id, name, status FROM node WHERE id = ANY($1::uuid[])',
-    [nodeIds.filter(isUuid)],
-  );
   for (const id of nodeIds) {
-    const node = nodes.find((n) => n.id === id);
+    const node = isUuid(id) ? await findNodeCached(db, id) : null;
     if (!node) throw notFound('node', id);
     if (node.status !== 'APPROVED')
       throw forbidden(`node ${node.id} (${node.name}) is ${node.status}; only approved nodes get tasks`);
   }
-  const creatorIds = [...new Set(inputs.flatMap((i) => (i.createdBy ? [i.createdBy] : [])))];
-  const creators = creatorIds.length
-    ? await db.query<{ id: string; username: string }>(
-        'SELECT id, username FROM account WHERE id = ANY($1::uuid[])',
-        [creatorIds.filter(isUuid)],
-      )
-    : [];
+  const names = usernames.get(db) ?? new Map<string, string>();
+  usernames.set(db, names);
+  const unknown = [
+    ...new Set(inputs.flatMap((i) => (i.createdBy && !names.has(i.createdBy) ? [i.createdBy] : []))),
+  ];
+  if (unknown.length) {
+    const rows = await db.query<{ id: string; username: string }>(
+      'SELECT id, username FROM account WHERE id = ANY($1::uuid[])',
+      [unknown.filter(isUuid)],
+    );
+    for (const r of rows) names.set(r.id, r.username);
+  }
   const actorOf = (createdBy: string | null) => {
-    const creator = creators.find((c) => c.id === createdBy);
-    return creator ? `account:${creator.username}` : 'system';
+    const username = createdBy ? names.get(createdBy) : undefined;
+    return username ? `account:${username}` : 'system';
   };
   const rows = inputs.map((i) => ({ ...i, id: i.id ?? randomUUID() }));
   const tasks = await db.transaction(async (tx) => {
@@ -143,9 +148,35 @@ export async function enqueueTasks(db: Db, inputs: readonly TaskInput[]): Promis
     const byId = new Map(inserted.map((row) => [row.id as string, toTask(row)]));
     return rows.map((r) => byId.get(r.id)!);
   });
-  for (const id of nodeIds) wake(db, `node:${id}`);
+  for (const id of nodeIds) {
+    queueOf(db, id).enqueued++;
+    wake(db, `node:${id}`);
+  }
   return tasks;
 }
+
+/**
+ * Per node, as this process saw it: how often it queued tasks, at which count the queue was empty,
+ * the tasks it handed out and has no result for, and when it last compared claims with the store.
+ */
+interface QueueView {
+  enqueued: number;
+  emptyAt: number;
+  claimed: Set<string>;
+  reconciledAt: number;
+}
+const queues = new WeakMap<Db, Map<string, QueueView>>();
+
+function queueOf(db: Db, nodeId: string): QueueView {
+  let m = queues.get(db);
+  if (!m) queues.set(db, (m = new Map()));
+  let q = m.get(nodeId);
+  if (!q) m.set(nodeId, (q = { enqueued: 0, emptyAt: -1, claimed: new Set(), reconciledAt: 0 }));
+  return q;
+}
+
+/** Claims handed out by another hub process are compared with the store at least this often. */
+const RECONCILE_EVERY_MS = 10_000;
 
 /** Claims up to `max` queued tasks of a node, oldest first, and signs them with the hub's key. */
 export async function claimTasks(db: Db, nodeId: string, max: number): Promise<SignedTask[]> {
@@ -156,6 +187,7 @@ export async function claimTasks(db: Db, nodeId: string, max: number): Promise<S
     [nodeId, max],
   );
   if (!rows.length) return [];
+  for (const r of rows) queueOf(db, nodeId).claimed.add(r.id as string);
   const hub = await hubKeyPair(db);
   const tasks = rows.map(toTask).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   await recordAuditBatch(
@@ -185,9 +217,15 @@ export async function pullTasks(
   await reconcileClaims(db, nodeId, options.held ?? []);
   const deadline = Date.now() + Math.min(Math.max(0, options.waitMs), MAX_PULL_WAIT_MS);
   const max = Math.min(Math.max(1, options.max ?? 10), 100);
-  for (;;) {
+  const queue = queueOf(db, nodeId);
+  for (let round = 0; ; round++) {
     if (options.signal?.aborted) return [];
-    const tasks = await claimTasks(db, nodeId, max);
+    // A node pulls again as soon as it has sent a result; when this process saw the queue drained
+    // and queued nothing since, that first claim would find nothing. Later rounds always claim, so
+    // tasks queued by another hub process are found within a recheck.
+    const seen = queue.enqueued;
+    const tasks = round === 0 && queue.emptyAt === seen ? [] : await claimTasks(db, nodeId, max);
+    if (tasks.length < max && !(round === 0 && queue.emptyAt === seen)) queue.emptyAt = seen;
     const left = deadline - Date.now();
     if (tasks.length || left <= 0) return tasks;
     await waitFor(db, `node:${nodeId}`, Math.min(left, RECHECK_MS), options.signal);
@@ -237,6 +275,7 @@ export async function completeTask(
     });
     return toTask(row);
   });
+  queueOf(db, nodeId).claimed.delete(task.id);
   wake(db, `task:${task.id}`, task);
   return task;
 }
@@ -297,6 +336,13 @@ export function watchTask(db: Db, taskId: string) {
  * node skips a task it already holds.
  */
 export async function reconcileClaims(db: Db, nodeId: string, held: readonly string[]): Promise<void> {
+  // Every pull names what the node holds; when it holds all this process handed out, and the store
+  // was compared recently, there is nothing lost to look for (one statement less per pull).
+  const q = queueOf(db, nodeId);
+  const now = Date.now();
+  if (now - q.reconciledAt < RECONCILE_EVERY_MS && [...q.claimed].every((id) => held.includes(id))) return;
+  q.reconciledAt = now;
+  for (const id of q.claimed) if (!held.includes(id)) q.claimed.delete(id);
   const lost = await db.query<{ id: string; attempts: number; type: string }>(
     `SELECT id, attempts, type FROM task WHERE node_id = $1 AND status = 'CLAIMED' AND NOT (id::text = ANY($2::text[]))`,
     [nodeId, held],
@@ -316,6 +362,7 @@ export async function reconcileClaims(db: Db, nodeId: string, held: readonly str
         : [t.id, nodeId],
     );
     if (!row) continue;
+    if (!failed) queueOf(db, nodeId).enqueued++;
     await recordAudit(db, {
       actor: `node:${nodeId}`,
       action: failed ? 'task.complete' : 'task.redeliver',
