@@ -217,4 +217,55 @@ export type {
 } from './spe/analysis';
 export { ANALYSIS_TASK, AnalysisTaskBase, GlmRoundTask } from './spe/tasks';
 export type { AnalysisTaskType } from './spe/tasks';
-export * from './beacon/index';
+export { BEACON_ENTRY_TYPES, BEACON_GRANULARITIES } from './beacon/query';
+export type {
+  BeaconAccess,
+  BeaconEntryType,
+  BeaconFilter,
+  BeaconGranularity,
+  BeaconQuery,
+  BeaconResultSet,
+  BeaconVariantQuery,
+} from './beacon/query';
+export { ASSEMBLY_ALIASES, BEACON_ASSEMBLIES, normaliseAssembly } from './beacon/assembly';
+export type { BeaconAssembly } from './beacon/assembly';
+export { normaliseReferenceName } from './beacon/reference-name';
+export {
+  BEACON_API_VERSION,
+  DEFAULT_LIMIT,
+  MAX_BASES_LENGTH,
+  MAX_FILTERS,
+  MAX_LIMIT,
+  MAX_RANGE_BASES,
+} from './beacon/limits';
+export { describeErrors } from './beacon/request-error';
+export type { BeaconRequestError } from './beacon/request-error';
+export { BEACON_VARIANT_TYPES, parseVariant, VARIANT_PARAMETERS } from './beacon/parse-variant';
+export { parseGetFilters, parsePostFilters } from './beacon/parse-filters';
+export { parseGetRequest, parsePostRequest } from './beacon/parse-request';
+export type { ParsedBeaconRequest, ParseOptions, ReceivedRequest } from './beacon/parse-request';
+export { ENTRY_TYPES, entryTypeOfScope, returnedSchemas } from './beacon/entry-types';
+export type { EntryTypeInfo } from './beacon/entry-types';
+export {
+  AGE_FILTERING_TERM,
+  filteringTermsResponse,
+  filteringTermsResults,
+  SEX_FILTERING_TERMS,
+} from './beacon/filtering-terms';
+export type { BeaconFilteringTerm } from './beacon/filtering-terms';
+export { filterText, informationalMeta, receivedRequestSummary, responseMeta } from './beacon/response-meta';
+export { beaconErrorResponse, requestErrorResponse } from './beacon/error-response';
+export type { BeaconErrorResponse } from './beacon/error-response';
+export { beaconResultResponse, returnedGranularity } from './beacon/result-response';
+export type { BeaconResultResponse, ResultResponseInput, ResultSetOut } from './beacon/result-response';
+export { beaconInfoResponse, serviceInfo } from './beacon/info';
+export type { BeaconDescription } from './beacon/info';
+export {
+  configurationResponse,
+  entryTypeDefinition,
+  entryTypesResponse,
+  mapResponse,
+  SERVED_ENTRY_TYPES,
+} from './beacon/configuration';
+export { cohortsResponse, datasetsResponse } from './beacon/collections';
+export type { BeaconCohortInput, BeaconDatasetInput } from './beacon/collections';
