@@ -1,45 +1,27 @@
-import { useMemo, useState } from 'react';
 import { Checkbox, Input, Row, Select } from '../feasibility/controls';
 import { allowsDescendants, VOCABULARIES } from '../feasibility/vocab';
 import { analysisEn as a } from './analysis-strings';
 import { AnalysisFormShell } from './AnalysisFormShell';
 import { EVENT_DOMAINS, exampleKmDraft, kmDraftErrors, kmIssueKey, toKmRequest, withDomain } from './km-form';
 import { workspaceEn as t } from './strings';
-import { useAnalysisRun } from './use-analysis-run';
-import { CATEGORICAL_KINDS, emptyVariable, mergeErrors } from './variables-form';
+import { useAnalysisDraft, type AnalysisDraftRules } from './use-analysis-draft';
+import { CATEGORICAL_KINDS, emptyVariable } from './variables-form';
 import { VariableRowFields } from './VariableRowFields';
 import type { AnalysisRun } from './types';
 
+const KM: AnalysisDraftRules<ReturnType<typeof exampleKmDraft>> = {
+  example: exampleKmDraft,
+  errorsOf: kmDraftErrors,
+  toRequest: toKmRequest,
+  issueKey: kmIssueKey,
+};
+
 /** Kaplan–Meier curves of a survival variable, optionally one per group (issue 4 §4). */
 export function KmForm({ permitId, onDone }: { permitId: string; onDone: (run: AnalysisRun) => void }) {
-  const [draft, setDraftState] = useState(exampleKmDraft);
-  const [checked, setChecked] = useState(false);
-  const r = useAnalysisRun(permitId, onDone);
-  const local = useMemo(() => (checked ? kmDraftErrors(draft) : {}), [checked, draft]);
-  const errors = mergeErrors(local, r.hubErrors);
-  const setDraft = (next: typeof draft) => {
-    setDraftState(next);
-    r.clearHubErrors();
-  };
-  const submit = () => {
-    setChecked(true);
-    const ok = Object.keys(kmDraftErrors(draft)).length === 0;
-    void r.start(ok ? toKmRequest(draft) : null, (path) => kmIssueKey(path, draft));
-  };
+  const { draft, setDraft, errors, shell } = useAnalysisDraft(permitId, onDone, KM);
   const coded = draft.domain !== 'death';
   return (
-    <AnalysisFormShell
-      title={a.km.title}
-      intro={a.km.intro}
-      testId="km"
-      errors={errors}
-      running={r.running}
-      error={r.error}
-      run={r.run}
-      problems={r.problems}
-      result={r.result}
-      onSubmit={submit}
-    >
+    <AnalysisFormShell title={a.km.title} intro={a.km.intro} testId="km" {...shell}>
       <fieldset className="fz-criterion" data-testid="km-survival">
         <legend>{a.km.survival}</legend>
         <Row>

@@ -1,44 +1,26 @@
-import { useMemo, useState } from 'react';
 import { Row } from '../feasibility/controls';
 import { analysisEn as a } from './analysis-strings';
 import { AnalysisFormShell } from './AnalysisFormShell';
 import { NameSelect } from './NameSelect';
 import { exampleTableDraft, tableDraftErrors, tableIssueKey, toTableRequest } from './table-form';
-import { useAnalysisRun } from './use-analysis-run';
-import { CATEGORICAL_KINDS, categoricalNames, mergeErrors } from './variables-form';
+import { useAnalysisDraft, type AnalysisDraftRules } from './use-analysis-draft';
+import { CATEGORICAL_KINDS, categoricalNames } from './variables-form';
 import { VariablesEditor } from './VariablesEditor';
 import type { AnalysisRun } from './types';
 
+const TABLE: AnalysisDraftRules<ReturnType<typeof exampleTableDraft>> = {
+  example: exampleTableDraft,
+  errorsOf: tableDraftErrors,
+  toRequest: toTableRequest,
+  issueKey: (path, d) => tableIssueKey(path, d.variables),
+};
+
 /** A one- or two-way contingency table of categorical variables (issue 4 §4). */
 export function TableForm({ permitId, onDone }: { permitId: string; onDone: (run: AnalysisRun) => void }) {
-  const [draft, setDraftState] = useState(exampleTableDraft);
-  const [checked, setChecked] = useState(false);
-  const r = useAnalysisRun(permitId, onDone);
-  const local = useMemo(() => (checked ? tableDraftErrors(draft) : {}), [checked, draft]);
-  const errors = mergeErrors(local, r.hubErrors);
+  const { draft, setDraft, errors, shell } = useAnalysisDraft(permitId, onDone, TABLE);
   const names = categoricalNames(draft.variables);
-  const setDraft = (next: typeof draft) => {
-    setDraftState(next);
-    r.clearHubErrors();
-  };
-  const submit = () => {
-    setChecked(true);
-    const ok = Object.keys(tableDraftErrors(draft)).length === 0;
-    void r.start(ok ? toTableRequest(draft) : null, (path) => tableIssueKey(path, draft.variables));
-  };
   return (
-    <AnalysisFormShell
-      title={a.table.title}
-      intro={a.table.intro}
-      testId="table"
-      errors={errors}
-      running={r.running}
-      error={r.error}
-      run={r.run}
-      problems={r.problems}
-      result={r.result}
-      onSubmit={submit}
-    >
+    <AnalysisFormShell title={a.table.title} intro={a.table.intro} testId="table" {...shell}>
       <VariablesEditor
         idPrefix="table"
         testPrefix="table"
