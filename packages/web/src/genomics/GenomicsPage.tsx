@@ -39,7 +39,8 @@ type Issues = Partial<Record<SearchField, string[]>>;
  */
 export function GenomicsPage() {
   useTitle(t.title);
-  const { principal } = useAuth();
+  // Until the hub said who is signed in, a search would ask at the anonymous granularity.
+  const { principal, loading: authLoading } = useAuth();
   const [form, setFormState] = useState<SearchForm>(emptySearchForm);
   const [terms, setTerms] = useState<TermOption[] | null>([]);
   const [checked, setChecked] = useState(false);
@@ -79,6 +80,7 @@ export function GenomicsPage() {
 
   async function run(e: FormEvent) {
     e.preventDefault();
+    if (authLoading) return;
     setChecked(true);
     setError(null);
     setServerIssues({});
@@ -183,7 +185,12 @@ export function GenomicsPage() {
           errors={issues('phenotypes')}
         />
         <div className="actions">
-          <button type="submit" className="button" disabled={running} data-testid="genomics-run">
+          <button
+            type="submit"
+            className="button"
+            disabled={running || authLoading}
+            data-testid="genomics-run"
+          >
             {running ? t.running : t.run}
           </button>
         </div>
