@@ -15,6 +15,11 @@ export interface Queryable {
    * so locks that only serialise concurrent transactions can be skipped.
    */
   readonly exclusive?: boolean;
+  /**
+   * The same object for a store and each of its transactions, so a caller can keep what it knows of
+   * an exclusive store (e.g. the audit chain's head) across transactions.
+   */
+  readonly store?: object;
 }
 
 /** The store: queries, transactions, and the driver's name for /health. */

@@ -24,6 +24,7 @@ export async function openPglite(dir?: string): Promise<Db> {
   };
   return {
     driver: 'pglite',
+    store: pg,
     query: (sql, params) => serial(() => direct.query(sql, params)),
     exec: (sql) => serial(() => direct.exec(sql)),
     transaction: (fn) =>
@@ -31,6 +32,7 @@ export async function openPglite(dir?: string): Promise<Db> {
         pg.transaction(async (tx) =>
           fn({
             exclusive: true,
+            store: pg,
             async query<T>(sql: string, params?: unknown[]) {
               return (await tx.query<T>(sql, params)).rows;
             },

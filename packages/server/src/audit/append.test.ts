@@ -79,6 +79,36 @@ describe.each(auditStores())('audit appends on %s', (_driver, open) => {
     expect((await verifyAudit(db)).intact).toBe(true);
   });
 
+  it('on a store that runs one transaction at a time, writes after the known head in one statement', async () => {
+    const statementsOf = (inputs: AuditInput[]) =>
+      db.transaction(async (tx) => {
+        // The same tx, counted: exclusive and store as the driver gave them.
+        const spy = Object.assign(counting(tx), { exclusive: tx.exclusive, store: tx.store });
+        await appendBatch(spy, inputs);
+        return spy.statements;
+      });
+    await recordAudit(db, input(4));
+    const exclusive = db.driver === 'pglite';
+    expect(await statementsOf([input(5), input(6)])).toEqual(
+      exclusive ? ['INSERT INTO'] : ['SELECT pg_advisory_xact_lock(7411)', 'SELECT seq,', 'INSERT INTO'],
+    );
+    // The head known from a rolled-back append is no head: the guarded INSERT writes nothing and the
+    // head is read again.
+    await expect(
+      db.transaction(async (tx) => {
+        await appendIn(tx, input(7));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await statementsOf([input(8)])).toEqual(
+      exclusive
+        ? ['INSERT INTO', 'SELECT seq,', 'INSERT INTO']
+        : ['SELECT pg_advisory_xact_lock(7411)', 'SELECT seq,', 'INSERT INTO'],
+    );
+    expect((await allSeqs(db)).slice(-4)).toEqual([2503, 2504, 2505, 2506]);
+    expect(await verifyAudit(db)).toMatchObject({ intact: true, events: 2506 });
+  });
+
   it('keeps one chain when appenders race', async () => {
     await Promise.all(
       Array.from({ length: 12 }, (_, k) =>
@@ -86,8 +116,8 @@ describe.each(auditStores())('audit appends on %s', (_driver, open) => {
       ),
     );
     const seqs = await allSeqs(db);
-    expect(seqs).toEqual(Array.from({ length: 2502 + 6 + 18 }, (_, i) => i + 1));
-    expect(await verifyAudit(db)).toMatchObject({ intact: true, events: 2526 });
+    expect(seqs).toEqual(Array.from({ length: 2506 + 6 + 18 }, (_, i) => i + 1));
+    expect(await verifyAudit(db)).toMatchObject({ intact: true, events: 2530 });
   });
 
   it('refuses an event without the lock: seq has no default any more', async () => {

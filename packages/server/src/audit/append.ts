@@ -24,6 +24,12 @@ const INSERT = `INSERT INTO audit_event (seq, at, actor, action, object, outcome
   SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[],
     $7::jsonb[], $8::text[], $9::text[])`;
 
+// The same, written only while ($10, $11) is still the chain's head (seq 0: the chain is empty).
+const GUARDED_INSERT = `${INSERT}
+  WHERE coalesce((SELECT max(seq) FROM audit_event), 0) = $10
+    AND ($10 = 0 OR EXISTS (SELECT 1 FROM audit_event WHERE seq = $10 AND hash = $11))
+  RETURNING seq`;
+
 type AppendListener = (events: readonly AuditEvent[]) => void;
 const listeners = new Set<AppendListener>();
 
@@ -46,30 +52,40 @@ export function onAuditAppended(listener: AppendListener): () => void {
  */
 export async function appendBatch(tx: Queryable, inputs: readonly AuditInput[]): Promise<AuditEvent[]> {
   if (!inputs.length) return [];
-  // On PGlite the transaction already runs alone (one statement less per append).
+  // On PGlite the transaction already runs alone (one statement less per append), and the chain's
+  // head is known from the last append (one more): the INSERT checks it is still the head, since the
+  // transaction of that append may have rolled back.
+  const known = tx.exclusive && tx.store ? heads.get(tx.store) : undefined;
+  if (known) {
+    const events = chained(inputs, known);
+    const written = await tx.query(GUARDED_INSERT, [...columnsOf(events), known.seq, known.hash]);
+    if (written.length === events.length) return appended(tx, events);
+  }
   if (!tx.exclusive) await tx.query(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const [last] = await tx.query<{ seq: number | string; hash: string }>(
     'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
   );
-  let seq = last ? Number(last.seq) : 0;
-  let prevHash = last?.hash ?? GENESIS_HASH;
+  const events = chained(inputs, { seq: last ? Number(last.seq) : 0, hash: last?.hash ?? GENESIS_HASH });
+  await tx.query(INSERT, columnsOf(events));
+  return appended(tx, events);
+}
+
+/** The chain's head after the last append, per exclusive store (see appendBatch). */
+const heads = new WeakMap<object, { seq: number; hash: string }>();
+
+function appended(tx: Queryable, events: AuditEvent[]): AuditEvent[] {
+  const last = events[events.length - 1]!;
+  if (tx.exclusive && tx.store) heads.set(tx.store, { seq: last.seq, hash: last.hash });
+  for (const listener of listeners) listener(events);
+  return events;
+}
+
+/** The events of `inputs` chained after `head`, with their seq numbers and hashes. */
+function chained(inputs: readonly AuditInput[], head: { seq: number; hash: string }): AuditEvent[] {
+  let seq = head.seq;
+  let prevHash = head.hash;
   const now = new Date().toISOString();
-  const n = inputs.length;
-  const events: AuditEvent[] = new Array(n);
-  const columns = Array.from({ length: 9 }, () => new Array<unknown>(n));
-  const [seqs, ats, actors, actions, objects, outcomes, details, prevs, hashes] = columns as [
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-  ];
-  for (let i = 0; i < n; i++) {
-    const input = inputs[i]!;
+  return inputs.map((input) => {
     const content: AuditContent = {
       at: input.at ? input.at.toISOString() : now,
       actor: input.actor,
@@ -79,22 +95,25 @@ export async function appendBatch(tx: Queryable, inputs: readonly AuditInput[]):
       details: input.details ?? {},
     };
     const hash = sha256Hex(hashedText(prevHash, contentJson(content)));
-    seq += 1;
-    events[i] = { ...content, seq, prevHash, hash };
-    seqs[i] = seq;
-    ats[i] = content.at;
-    actors[i] = content.actor;
-    actions[i] = content.action;
-    objects[i] = content.object;
-    outcomes[i] = content.outcome;
-    details[i] = JSON.stringify(content.details);
-    prevs[i] = prevHash;
-    hashes[i] = hash;
+    const event = { ...content, seq: ++seq, prevHash, hash };
     prevHash = hash;
-  }
-  await tx.query(INSERT, columns);
-  for (const listener of listeners) listener(events);
-  return events;
+    return event;
+  });
+}
+
+/** The INSERT's nine parameters: one array per column. */
+function columnsOf(events: readonly AuditEvent[]): unknown[][] {
+  return [
+    events.map((e) => e.seq),
+    events.map((e) => e.at),
+    events.map((e) => e.actor),
+    events.map((e) => e.action),
+    events.map((e) => e.object),
+    events.map((e) => e.outcome),
+    events.map((e) => JSON.stringify(e.details)),
+    events.map((e) => e.prevHash),
+    events.map((e) => e.hash),
+  ];
 }
 
 /** Appends one event within an existing transaction (commits or rolls back with the change). */

@@ -5,6 +5,7 @@ import { appendBatch, appendIn, recordAudit, recordAuditBatch } from '../audit/s
 import { canonicalJson, signTask, toJsonValue, type JsonValue, type SignedTask } from '@openehds/core';
 import { hubKeyPair } from './hub-key';
 import { findNodeCached } from './nodes';
+import { mayHandOff, queueOf, takeHandedOff } from './queue-view';
 import { listen, waitFor, wake } from './signal';
 
 /** SHA-256 of a result's canonical JSON, as recorded in the audit log. */
@@ -120,12 +121,17 @@ export async function enqueueTasks(db: Db, inputs: readonly TaskInput[]): Promis
     const username = createdBy ? names.get(createdBy) : undefined;
     return username ? `account:${username}` : 'system';
   };
-  const rows = inputs.map((i) => ({ ...i, id: i.id ?? randomUUID() }));
+  // A node whose pull waits here gets its tasks claimed as they are queued: no claim statement and
+  // no separate audit transaction when the pull hands them out (queue-view.ts).
+  const handOff = new Set(nodeIds.filter((id) => mayHandOff(queueOf(db, id))));
+  const rows = inputs.map((i) => ({ ...i, id: i.id ?? randomUUID(), claimed: handOff.has(i.nodeId) }));
   const tasks = await db.transaction(async (tx) => {
     const inserted = await tx.query<Record<string, unknown>>(
-      `INSERT INTO task (id, node_id, type, payload, status, created_by)
-       SELECT id::uuid, node_id::uuid, type, payload::jsonb, 'QUEUED', created_by::uuid
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(id, node_id, type, payload, created_by)
+      `INSERT INTO task (id, node_id, type, payload, status, created_by, claimed_at, attempts)
+       SELECT id::uuid, node_id::uuid, type, payload::jsonb, CASE WHEN claimed THEN 'CLAIMED' ELSE 'QUEUED' END,
+         created_by::uuid, CASE WHEN claimed THEN now() END, CASE WHEN claimed THEN 1 ELSE 0 END
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[])
+         AS t(id, node_id, type, payload, created_by, claimed)
        RETURNING *`,
       [
         rows.map((r) => r.id),
@@ -133,46 +139,56 @@ export async function enqueueTasks(db: Db, inputs: readonly TaskInput[]): Promis
         rows.map((r) => r.type),
         rows.map((r) => JSON.stringify(r.payload ?? null)),
         rows.map((r) => r.createdBy),
+        rows.map((r) => r.claimed),
       ],
     );
-    await appendBatch(
-      tx,
-      rows.map((r) => ({
+    await appendBatch(tx, [
+      ...rows.map((r) => ({
         actor: actorOf(r.createdBy),
         action: 'task.enqueue',
         object: `task:${r.id}`,
         outcome: 'success' as const,
         details: { nodeId: r.nodeId, type: r.type },
       })),
-    );
+      ...rows
+        .filter((r) => r.claimed)
+        .map((r) => claimAudit(r.nodeId, { id: r.id, type: r.type, attempts: 1 })),
+    ]);
     const byId = new Map(inserted.map((row) => [row.id as string, toTask(row)]));
     return rows.map((r) => byId.get(r.id)!);
   });
   for (const id of nodeIds) {
-    queueOf(db, id).enqueued++;
+    const q = queueOf(db, id);
+    q.enqueued++;
+    if (handOff.has(id)) {
+      // Nothing was added to the queue itself: it is still empty.
+      q.emptyAt = q.enqueued;
+      q.handedOff.push(...tasks.filter((t) => t.nodeId === id).map((task) => ({ task, at: Date.now() })));
+    }
     wake(db, `node:${id}`);
   }
   return tasks;
 }
 
-/**
- * Per node, as this process saw it: how often it queued tasks, at which count the queue was empty,
- * the tasks it handed out and has no result for, and when it last compared claims with the store.
- */
-interface QueueView {
-  enqueued: number;
-  emptyAt: number;
-  claimed: Set<string>;
-  reconciledAt: number;
+/** The audit record of a task handed to its node. */
+function claimAudit(nodeId: string, t: { id: string; type: string; attempts: number }) {
+  return {
+    actor: `node:${nodeId}`,
+    action: 'task.claim',
+    object: `task:${t.id}`,
+    outcome: 'success' as const,
+    details: { nodeId, type: t.type, attempt: t.attempts },
+  };
 }
-const queues = new WeakMap<Db, Map<string, QueueView>>();
 
-function queueOf(db: Db, nodeId: string): QueueView {
-  let m = queues.get(db);
-  if (!m) queues.set(db, (m = new Map()));
-  let q = m.get(nodeId);
-  if (!q) m.set(nodeId, (q = { enqueued: 0, emptyAt: -1, claimed: new Set(), reconciledAt: 0 }));
-  return q;
+/** Signs tasks for their node, oldest first. */
+async function signed(db: Db, tasks: readonly TaskRecord[]): Promise<SignedTask[]> {
+  const hub = await hubKeyPair(db);
+  return [...tasks]
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .map((t) =>
+      signTask(hub.privateKey, { taskId: t.id, nodeId: t.nodeId, type: t.type, payload: t.payload }),
+    );
 }
 
 /** Claims handed out by another hub process are compared with the store at least this often. */
@@ -188,21 +204,12 @@ export async function claimTasks(db: Db, nodeId: string, max: number): Promise<S
   );
   if (!rows.length) return [];
   for (const r of rows) queueOf(db, nodeId).claimed.add(r.id as string);
-  const hub = await hubKeyPair(db);
-  const tasks = rows.map(toTask).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const tasks = rows.map(toTask);
   await recordAuditBatch(
     db,
-    tasks.map((t) => ({
-      actor: `node:${nodeId}`,
-      action: 'task.claim',
-      object: `task:${t.id}`,
-      outcome: 'success' as const,
-      details: { nodeId, type: t.type, attempt: t.attempts },
-    })),
+    tasks.map((t) => claimAudit(nodeId, t)),
   );
-  return tasks.map((t) =>
-    signTask(hub.privateKey, { taskId: t.id, nodeId: t.nodeId, type: t.type, payload: t.payload }),
-  );
+  return signed(db, tasks);
 }
 
 /**
@@ -220,6 +227,11 @@ export async function pullTasks(
   const queue = queueOf(db, nodeId);
   for (let round = 0; ; round++) {
     if (options.signal?.aborted) return [];
+    const handed = await takeHandedOff(db, queue, max);
+    if (handed.length) {
+      for (const t of handed) queue.claimed.add(t.id);
+      return signed(db, handed);
+    }
     // A node pulls again as soon as it has sent a result; when this process saw the queue drained
     // and queued nothing since, that first claim would find nothing. Later rounds always claim, so
     // tasks queued by another hub process are found within a recheck.
@@ -228,7 +240,12 @@ export async function pullTasks(
     if (tasks.length < max && !(round === 0 && queue.emptyAt === seen)) queue.emptyAt = seen;
     const left = deadline - Date.now();
     if (tasks.length || left <= 0) return tasks;
-    await waitFor(db, `node:${nodeId}`, Math.min(left, RECHECK_MS), options.signal);
+    queue.waiting++;
+    try {
+      await waitFor(db, `node:${nodeId}`, Math.min(left, RECHECK_MS), options.signal);
+    } finally {
+      queue.waiting--;
+    }
   }
 }
 
@@ -343,9 +360,11 @@ export async function reconcileClaims(db: Db, nodeId: string, held: readonly str
   if (now - q.reconciledAt < RECONCILE_EVERY_MS && [...q.claimed].every((id) => held.includes(id))) return;
   q.reconciledAt = now;
   for (const id of q.claimed) if (!held.includes(id)) q.claimed.delete(id);
+  // Tasks waiting here to be handed out are not lost either.
+  const kept = [...held, ...q.handedOff.map((h) => h.task.id)];
   const lost = await db.query<{ id: string; attempts: number; type: string }>(
     `SELECT id, attempts, type FROM task WHERE node_id = $1 AND status = 'CLAIMED' AND NOT (id::text = ANY($2::text[]))`,
-    [nodeId, held],
+    [nodeId, kept],
   );
   for (const t of lost) {
     const failed = Number(t.attempts) >= MAX_ATTEMPTS;
