@@ -47,3 +47,24 @@ describe('dates and numbers', () => {
     expect(formatNumber(1234567)).toBe('1,234,567');
   });
 });
+
+describe('numbers and dates in each language', () => {
+  it('uses the language’s separators and date order, English keeping ISO dates', () => {
+    expect([formatNumber(1234567.5, 'en'), formatNumber(1234567.5, 'de')]).toEqual([
+      '1,234,567.5',
+      '1.234.567,5',
+    ]);
+    // French groups with a narrow no-break space (U+202F).
+    expect(formatNumber(12345, 'fr')).toBe('12\u202f345');
+    expect(formatNumber(12345, 'it')).toBe('12.345');
+    const at = '2026-03-01T14:05:00Z';
+    expect(['en', 'de', 'fr', 'it'].map((l) => formatDate(at, l as 'en'))).toEqual([
+      '2026-03-01',
+      '01.03.2026',
+      '01/03/2026',
+      '01/03/2026',
+    ]);
+    expect(formatDateTime(at, 'de')).toBe('01.03.2026 14:05 UTC');
+    expect(formatDate('not a date', 'de')).toBe('not a date');
+  });
+});
