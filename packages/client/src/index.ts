@@ -297,3 +297,115 @@ export type {
   BeaconDatasetsResponseJson,
   BeaconErrorResponseJson,
 } from './beacon';
+export {
+  createCaseStudiesClient,
+  caseStudyQueryString,
+  CASE_STUDY_STATUSES,
+  CASE_STUDY_ACTIONS,
+  CASE_STUDY_PAGE_SIZE,
+} from './case-studies';
+export type {
+  CaseStudiesClient,
+  CaseStudy,
+  CaseStudyAction,
+  CaseStudyContent,
+  CaseStudyDataset,
+  CaseStudyEvent,
+  CaseStudyFacetCount,
+  CaseStudyKpis,
+  CaseStudyOutput,
+  CaseStudyPage,
+  CaseStudyQuery,
+  CaseStudyStatus,
+  CaseStudySummary,
+  CaseStudyView,
+} from './case-studies';
+export { createKpiClient, kpiQuery, kpiCsvPath, kpiPdfPath, AI_PRODUCT_STATUSES } from './kpi';
+export type {
+  KpiClient,
+  KpiDashboard,
+  KpiFigure,
+  KpiMonthValue,
+  KpiDirection,
+  ManualKpi,
+  ManualKpiInput,
+  AiProduct,
+  AiProductInput,
+  AiProductStatus,
+} from './kpi';
+export {
+  AI_ACT_CLASSES as USE_CASE_AI_ACT_CLASSES,
+  createUseCaseClient,
+  DEVICE_CLASSES as USE_CASE_DEVICE_CLASSES,
+  RANKING_METHODS,
+  STAGE_MOVES,
+  USE_CASE_CRITERIA,
+  USE_CASE_STAGES,
+} from './use-cases';
+export type {
+  AiActClass as UseCaseAiActClass,
+  DataAvailability,
+  DeviceClass as UseCaseDeviceClass,
+  MatchingDataset,
+  RankingMethod,
+  SensitivityCurve,
+  SensitivityStep,
+  TopSwitch,
+  UseCaseClient,
+  UseCaseCriterionId,
+  UseCaseDetail,
+  UseCaseProposal,
+  UseCaseRanking,
+  UseCaseStage,
+  UseCaseSummary,
+  UseCaseWeights,
+} from './use-cases';
+export {
+  createStakeholdersClient,
+  stakeholderQuery,
+  stakeholderOrgsCsvPath,
+  stakeholderPeopleCsvPath,
+  STAKEHOLDER_TYPES,
+  EHDS_ROLES,
+  RELATIONSHIP_KINDS,
+} from './stakeholders';
+export type {
+  StakeholdersClient,
+  StakeholderType,
+  EhdsRole,
+  RelationshipKind,
+  AiCapabilitiesJson,
+  StakeholderOrgJson,
+  StakeholderPersonJson,
+  StakeholderRelationshipJson,
+  StakeholderOrgDetailJson,
+  StakeholderOrgInput,
+  StakeholderPersonInput,
+  StakeholderRelationshipInput,
+  StakeholderFilter,
+  KeyCountJson,
+  LandscapeStatsJson,
+  StakeholderImportReport,
+} from './stakeholders';
+export { createRoadmapClient, MILESTONE_STATUSES, RECOMMENDATION_STATUSES } from './roadmap';
+export type {
+  KpiTarget,
+  Milestone,
+  MilestoneInput,
+  MilestoneStatus,
+  Recommendation,
+  RecommendationInput,
+  RecommendationStatus,
+  RoadmapClient,
+} from './roadmap';
+export { createPathwayClient } from './pathway';
+export type {
+  PathwayAnswersJson,
+  PathwayCitationJson,
+  PathwayClient,
+  PathwayEvaluation,
+  PathwayQuestionJson,
+  PathwayReportJson,
+  PathwayStepJson,
+  SavedPathwayReport,
+} from './pathway';

@@ -269,3 +269,57 @@ export {
 } from './beacon/configuration';
 export { cohortsResponse, datasetsResponse } from './beacon/collections';
 export type { BeaconCohortInput, BeaconDatasetInput } from './beacon/collections';
+export {
+  DEFAULT_USE_CASE_WEIGHTS,
+  SCORE_MAX,
+  SCORE_MIN,
+  USE_CASE_CRITERIA,
+  USE_CASE_CRITERION_IDS,
+} from './use-cases/criteria';
+export type { CriterionDirection, RankingCriterion, UseCaseCriterionId } from './use-cases/criteria';
+export { checkWeights } from './use-cases/weights';
+export type { ValidWeights, WeightCheck } from './use-cases/weights';
+export { RANKING_METHODS, rankScores, TIE_TOLERANCE } from './use-cases/ranking';
+export type { RankedAlternative, RankingAlternative, RankingMethod } from './use-cases/ranking';
+export { minMaxNormalise, weightedSumRanking } from './use-cases/weighted-sum';
+export { topsisRanking } from './use-cases/topsis';
+export { rankWith } from './use-cases/rank-with';
+export { sensitivityAnalysis } from './use-cases/sensitivity';
+export type {
+  Sensitivity,
+  SensitivityCurve,
+  SensitivityOptions,
+  SensitivityStep,
+  TopSwitch,
+} from './use-cases/sensitivity';
+export { nextStage, STAGE_MOVES, USE_CASE_STAGES } from './use-cases/stages';
+export type { UseCaseStage } from './use-cases/stages';
+export { AI_ACT_CLASSES, DEVICE_CLASSES } from './use-cases/vocabulary';
+export type { AiActClass, DeviceClass } from './use-cases/vocabulary';
+export {
+  answerIssues,
+  answerList,
+  effectiveAnswers,
+  missingAnswers,
+  NONE as PATHWAY_NONE,
+  OTHER_PURPOSE,
+  PATHWAY_QUESTIONS,
+  pathwayQuestion,
+  visibleQuestions,
+} from './pathway/questions';
+export { pathwayReport } from './pathway/report';
+export { AUTHORITIES as PATHWAY_AUTHORITIES, INSTRUMENTS as PATHWAY_INSTRUMENTS, PATHWAY_GROUPS } from './pathway/types';
+export type {
+  Answer as PathwayAnswer,
+  Authority as PathwayAuthority,
+  Citation as PathwayCitation,
+  Instrument as PathwayInstrument,
+  PathwayAnswers,
+  PathwayClassification,
+  PathwayGroup,
+  PathwayQuestion,
+  PathwayReport,
+  PathwayStep,
+  PathwayStop,
+  ShowCondition,
+} from './pathway/types';

@@ -27,6 +27,12 @@ import { registerTextGuard } from './http/text-guard';
 import { registerPublicRateLimit } from './http/rate-limit';
 import { feasibilityRoutes } from './feasibility/routes';
 import { beaconRoutes, hubBeaconDescription, HUB_BEACON_ROOT } from './beacon/routes';
+import { caseStudyRoutes } from './case-studies/routes';
+import { kpiRoutes } from './kpi/routes';
+import { useCaseRoutes } from './use-cases/routes';
+import { stakeholderRoutes } from './stakeholders/routes';
+import { roadmapRoutes } from './roadmap/routes';
+import { pathwayRoutes } from './pathway/routes';
 
 /** What the hub needs from outside: the store (opened and migrated by the caller). */
 export interface HubDeps {
@@ -77,6 +83,12 @@ export async function createApp(config: HubConfig, deps: HubDeps): Promise<Fasti
   await crossBorderRoutes(app, { db: deps.db, idleMinutes: idle, config });
   feasibilityRoutes(app, { db: deps.db, idleMinutes: idle, config });
   await beaconRoutes(app, { db: deps.db, idleMinutes: idle, config });
+  caseStudyRoutes(app, { db: deps.db, idleMinutes: idle });
+  kpiRoutes(app, { db: deps.db, idleMinutes: idle, config });
+  useCaseRoutes(app, { db: deps.db, idleMinutes: idle });
+  stakeholderRoutes(app, { db: deps.db, idleMinutes: idle });
+  roadmapRoutes(app, { db: deps.db, idleMinutes: idle });
+  pathwayRoutes(app, { db: deps.db, idleMinutes: idle });
   scheduleLapseSweep(app, deps.db, config);
   if (config.webDir) await staticWeb(app, config.webDir);
   return app;

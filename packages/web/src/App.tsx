@@ -23,6 +23,12 @@ import { permitRoutes } from './permits/routes';
 import { registerRoutes } from './register/routes';
 import { workspaceRoutes } from './workspace/routes';
 import { jobRoutes } from './jobs/routes';
+import { caseStudyRoutes } from './case-studies/routes';
+import { kpiRoutes } from './kpi/routes';
+import { stakeholderRoutes } from './stakeholders/routes';
+import { useCaseRoutes } from './use-cases/routes';
+import { pathwayRoutes } from './pathway/routes';
+import { roadmapRoutes } from './roadmap/routes';
 
 /** The UI's routes. */
 export function App() {
@@ -59,6 +65,12 @@ export function App() {
         {genomicsRoutes()}
         {workspaceRoutes()}
         {jobRoutes()}
+        {caseStudyRoutes()}
+        {kpiRoutes()}
+        {stakeholderRoutes()}
+        {useCaseRoutes()}
+        {pathwayRoutes()}
+        {roadmapRoutes()}
         {registerRoutes()}
         {accountRoutes()}
         {organisationRoutes()}

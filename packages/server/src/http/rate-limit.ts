@@ -37,6 +37,7 @@ export const PUBLIC_ROUTE_PREFIXES = [
   '/api/demo/',
   '/api/feasibility',
   '/api/beacon',
+  '/api/pathway',
 ] as const;
 
 /** True when a route URL (as registered, `/api/datasets/:id`) is one of the public endpoints. */

@@ -8,10 +8,17 @@ import { FeasibilityQueriesNavItems } from '../feasibility/QueriesNavItems';
 import { GenomicsNavItems } from '../genomics/NavItems';
 import { WorkspaceNavItems } from '../workspace/NavItems';
 import { AccountNavItems } from '../account/NavItems';
+import { CaseStudiesNavItems } from '../case-studies/NavItems';
+import { KpiNavItems } from '../kpi/NavItems';
+import { StakeholderNavItems } from '../stakeholders/NavItems';
+import { UseCaseNavItems } from '../use-cases/NavItems';
+import { PathwayNavItems } from '../pathway/NavItems';
+import { RoadmapNavItems } from '../roadmap/NavItems';
 import { navItemsFor } from '../auth/access';
 import { useAuth } from '../auth/AuthContext';
 import { citizenEn } from '../citizen/strings';
 import { en } from '../i18n/en';
+import { LanguageSwitch } from './LanguageSwitch';
 
 /** Page frame: skip link, role-aware navigation with sign-out, main landmark, footer. */
 export function Layout() {
@@ -62,6 +69,12 @@ export function Layout() {
               <WorkspaceNavItems role={principal?.role ?? null} />
               <AirlockNavItems role={principal?.role ?? null} />
               <TransparencyNavItems role={principal?.role ?? null} />
+              <KpiNavItems role={principal?.role ?? null} />
+              <CaseStudiesNavItems />
+              <StakeholderNavItems role={principal?.role ?? null} />
+              <UseCaseNavItems role={principal?.role ?? null} />
+              <PathwayNavItems />
+              <RoadmapNavItems role={principal?.role ?? null} />
               <AccountNavItems role={principal?.role ?? null} />
               {(!principal || principal.role === 'citizen') && (
                 <li>
@@ -71,6 +84,7 @@ export function Layout() {
             </ul>
           </nav>
           <div className="account">
+            <LanguageSwitch />
             {principal ? (
               <>
                 <span className="account-who" data-testid="signed-in-as">

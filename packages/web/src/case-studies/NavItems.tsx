@@ -1,0 +1,13 @@
+import { NavLink } from 'react-router-dom';
+import { caseStudiesEn as t } from './strings';
+
+/** The main-navigation entry "Case studies": public, like the library it opens. */
+export function CaseStudiesNavItems() {
+  return (
+    <li>
+      <NavLink to="/case-studies" data-testid="nav-case-studies">
+        {t.nav}
+      </NavLink>
+    </li>
+  );
+}
