@@ -62,10 +62,11 @@ export async function startNode(
   // The Beacon engine keeps a snapshot of the store (variant index, opted-out persons, samples) and the
   // filtering terms are cached: both are dropped whenever the store's Beacon-visible content changes —
   // after every committed ingest batch (which also links earlier genotypes to this batch's persons),
-  // after an opt-out key or registry sync, and once here at start (issue 5; engine README).
+  // after an opt-out key or registry sync, and once here at start (issue 5; engine README). The index is
+  // rebuilt in the background; queries read the store until it is in (never a stale one, Art. 71).
   const beaconTerms = cachedFilteringTerms(store);
   const beaconChanged = () => {
-    refreshBeaconIndex(store);
+    refreshBeaconIndex(store, { log });
     beaconTerms.refresh();
   };
   beaconChanged();

@@ -17,6 +17,15 @@ export interface NodeStore {
   run(sql: string, params?: unknown[]): Promise<void>;
   /** Runs `fn` in one transaction: all of it commits, or none of it (rolled back on throw). */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` on a DuckDB connection of its own, opened for the call and closed after (`reader` is a
+   * NodeStore bound to it; its `close()` does nothing, its `transaction` is its own). For long reads
+   * (the Beacon index build): they neither wait behind nor run inside a transaction of the main
+   * connection, and — DuckDB being MVCC with snapshot isolation — see only data committed when each of
+   * their statements (or their own transaction) began, never an ingest batch half-written. Temp tables
+   * are per connection: those made on `reader` are its own and vanish with it. Refused after `close()`.
+   */
+  withReader<T>(fn: (reader: NodeStore) => Promise<T>): Promise<T>;
   close(): void;
 }
 
@@ -39,18 +48,41 @@ export async function openNodeStore(path: string): Promise<NodeStore> {
   const connection = await instance.connect();
   for (const ddl of [...omopDdl(), ...bookkeepingDdl()]) await connection.run(ddl);
 
-  const all = async <T>(sql: string, params?: unknown[]): Promise<T[]> => {
-    const reader = await connection.runAndReadAll(sql, params as never);
-    return reader.getRowObjectsJS().map(normaliseRow) as T[];
+  let closed = false;
+  const withReader = async <T>(fn: (reader: NodeStore) => Promise<T>): Promise<T> => {
+    if (closed) throw new Error(`the node store ${path} is closed`);
+    const own = await instance.connect();
+    try {
+      return await fn(bind(path, own, withReader, () => undefined));
+    } finally {
+      own.closeSync();
+    }
   };
-  const run = async (sql: string, params?: unknown[]): Promise<void> => {
-    await connection.run(sql, params as never);
-  };
+  return bind(path, connection, withReader, () => {
+    closed = true;
+    connection.closeSync();
+    // Readers still running hold the database open through their connections (DuckDB keeps it
+    // alive while a connection lives); they close their connections when they finish.
+    instance.closeSync();
+  });
+}
+
+function bind(
+  path: string,
+  connection: DuckDBConnection,
+  withReader: NodeStore['withReader'],
+  close: () => void,
+): NodeStore {
   return {
     path,
     connection,
-    all,
-    run,
+    async all<T>(sql: string, params?: unknown[]): Promise<T[]> {
+      const reader = await connection.runAndReadAll(sql, params as never);
+      return reader.getRowObjectsJS().map(normaliseRow) as T[];
+    },
+    async run(sql: string, params?: unknown[]): Promise<void> {
+      await connection.run(sql, params as never);
+    },
     async transaction(fn) {
       await connection.run('BEGIN TRANSACTION');
       try {
@@ -62,10 +94,8 @@ export async function openNodeStore(path: string): Promise<NodeStore> {
         throw err;
       }
     },
-    close() {
-      connection.closeSync();
-      instance.closeSync();
-    },
+    withReader,
+    close,
   };
 }
 

@@ -8,7 +8,7 @@ import { ingestPersons } from '../../extract/test-fixture';
 import { ingest } from '../../ingest/pipeline/ingest';
 import { FIXTURE_ID_SYSTEM } from '../../extract/test-fixture';
 import { alleleNumberOver, rosterKey } from './allele-number';
-import { refreshBeaconIndex, runBeaconQuery } from './index';
+import { beaconIndexSettled, refreshBeaconIndex, runBeaconQuery } from './index';
 import { beaconQuery, TEST_CONTEXT, TEST_DATASET } from './test-store';
 
 describe('alleleNumberOver (pure)', () => {
@@ -89,7 +89,8 @@ describe('sample rosters through the real ingest', () => {
       batchSize: 2,
     });
   }, 60_000);
-  afterAll(() => {
+  afterAll(async () => {
+    if (store) await beaconIndexSettled(store); // a background build may still read it
     store?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

@@ -9,7 +9,7 @@ import { permitPseudonym } from '../../extract/prepare';
 import { FIXTURE_ID_SYSTEM } from '../../extract/test-fixture';
 import { nationalIdPseudonym } from '../../opt-out/pseudonym';
 import { applyOptOutKey, applyOptOutSync } from '../../opt-out/sync';
-import { refreshBeaconIndex, runBeaconQuery } from './index';
+import { beaconIndexSettled, refreshBeaconIndex, runBeaconQuery } from './index';
 import { ORACLE_SAMPLES, writeOracleFixture } from './oracle-fixture';
 import { ACCESS, beaconQuery, ingestSamplesAndVcf, TEST_CONTEXT, TEST_DATASET } from './test-store';
 
@@ -64,7 +64,8 @@ describe('Beacon query engine at a node', () => {
     await prepareTestExtract(store, { permitId: PERMIT, datasets: [TEST_DATASET], variables: [] });
     refreshBeaconIndex(store);
   }, 120_000);
-  afterAll(() => {
+  afterAll(async () => {
+    if (store) await beaconIndexSettled(store); // a background build may still read it
     store?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

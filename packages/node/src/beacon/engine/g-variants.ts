@@ -23,21 +23,22 @@ export interface VariantAnswerInput {
 
 /**
  * The fast path (issue 5, Benchmarks): a position query without filters or records is answered from the
- * in-memory index alone. `persons` is then the largest carrier count among the matched variants — a
- * lower bound of the distinct carriers behind them, so the small-count rule (granularity.ts) errs on
- * the side of hiding. Undefined when the query needs the store.
+ * counted variants alone — the in-memory index, or while it is rebuilt a position-restricted read of the
+ * store (state.ts; the same rows either way). `persons` is then the largest carrier count among the
+ * matched variants — a lower bound of the distinct carriers behind them, so the small-count rule
+ * (granularity.ts) errs on the side of hiding. Undefined when the query needs the general path.
  */
-export function fastVariantAnswer(
+export async function fastVariantAnswer(
   state: EngineState,
   datasetId: string,
   match: VariantMatch | undefined,
   ready: boolean,
-): RawDatasetAnswer | undefined {
+): Promise<RawDatasetAnswer | undefined> {
   if (!ready || !match || match.chrom === undefined) return undefined;
-  const rows = state.index.lookup(match);
+  const rows = await state.counted(match);
   let persons = 0;
-  for (const r of rows) persons = Math.max(persons, state.index.variant(r).carriers);
-  const one = rows.length === 1 ? state.index.variant(rows[0]!) : undefined;
+  for (const r of rows) persons = Math.max(persons, r.carriers);
+  const one = rows.length === 1 ? rows[0] : undefined;
   return {
     datasetId,
     count: rows.length,

@@ -5,10 +5,11 @@ import { fastVariantAnswer, variantAnswer } from './g-variants';
 import { discloseAnswer, grantedGranularity, type RawDatasetAnswer } from './granularity';
 import { biosamplesAnswer, individualsAnswer } from './individuals';
 import { permitScope, publicScope, type PersonScope } from './scope';
-import { engineState } from './state';
+import { engineState } from './refresh';
 import { variantMatch } from './variant-match';
 
-export { refreshBeaconIndex } from './state';
+export { refreshBeaconIndex, beaconIndexStatus, beaconIndexSettled } from './refresh';
+export type { BeaconIndexHooks, BeaconIndexStatus } from './refresh';
 export { discloseAnswer, grantedGranularity, roundCount } from './granularity';
 export type { RawDatasetAnswer } from './granularity';
 export { filtersToCohort, SEX_TERMS } from './filters';
@@ -54,7 +55,8 @@ export async function runBeaconQuery(
       `the query engine answers genomicVariant, individual and biosample queries, not ${query.entryType}`,
       [{ path: 'entryType', message: 'not a queryable entry type' }],
     );
-  const now = ctx.now?.() ?? new Date();
+  const clock = ctx.now ?? (() => new Date());
+  const now = clock();
   const match = query.variant ? variantMatch(query.variant, ctx.assembly) : undefined;
   if (query.entryType === 'genomicVariant' && !match && query.entryId === undefined)
     throw invalid('a genomic variant query needs referenceName and start, or geneId', [
@@ -63,15 +65,16 @@ export async function runBeaconQuery(
   // Filters are checked before anything is read, so a bad one fails the same way at every granularity.
   const cohortDefinition = query.filters.length ? filtersToCohort(query.filters, now) : null;
   const granularity = grantedGranularity(access, ctx.datasetId, query.requestedGranularity);
+  // The snapshot, or while it is being rebuilt the store as it is now (refresh.ts; Art. 71).
   const state = await engineState(store, {
     assembly: ctx.assembly,
     identifierSystem: ctx.identifierSystem,
-    now,
+    clock,
   });
 
   let raw: RawDatasetAnswer | undefined;
   if (query.entryType === 'genomicVariant' && granularity !== 'record' && !cohortDefinition) {
-    raw = fastVariantAnswer(state, ctx.datasetId, match, query.entryId === undefined);
+    raw = await fastVariantAnswer(state, ctx.datasetId, match, query.entryId === undefined);
   }
   if (!raw) {
     const permitId = access.recordDatasets.find((d) => d.datasetId === ctx.datasetId)?.permitId;

@@ -8,7 +8,7 @@ import type { BeaconAccess, BeaconVariantQuery } from '@openehds/core';
 import { prepareTestExtract } from '../../analysis/test-fixture';
 import { nationalIdPseudonym } from '../../opt-out/pseudonym';
 import { applyOptOutKey, applyOptOutSync } from '../../opt-out/sync';
-import { refreshBeaconIndex, runBeaconQuery } from './index';
+import { beaconIndexSettled, refreshBeaconIndex, runBeaconQuery } from './index';
 import { ORACLE_SAMPLES, writeOracleFixture, type OracleFixture } from './oracle-fixture';
 import { ACCESS, beaconQuery, ingestSamplesAndVcf, TEST_CONTEXT, TEST_DATASET } from './test-store';
 
@@ -90,7 +90,8 @@ describe.skipIf(!hasTools)('Beacon variant queries against bcftools (oracle)', (
     await ingestSamplesAndVcf(store, ORACLE_SAMPLES, fx.vcf);
     await prepareTestExtract(store, { permitId: PERMIT, datasets: [TEST_DATASET], variables: [] });
   }, 120_000);
-  afterAll(() => {
+  afterAll(async () => {
+    if (store) await beaconIndexSettled(store); // a background build may still read it
     store?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -276,6 +277,8 @@ describe.skipIf(!hasTools)('Beacon allele counts and numbers against bcftools +f
       );
       return set!;
     };
+    await ask([]); // starts the first index build; once in, the fast answers come from the index
+    await beaconIndexSettled(store); // (its fresh store path is checked against the index in refresh.test.ts)
     return { fast: await ask([]), slow: await ask([{ id: 'NCIT:C16576' }]) };
   };
 
@@ -313,7 +316,8 @@ describe.skipIf(!hasTools)('Beacon allele counts and numbers against bcftools +f
     store = await openNodeStore(join(dir, 'node.duckdb'));
     await ingestSamplesAndVcf(store, [...ORACLE_SAMPLES, ...HOM_REF], fx.vcf);
   }, 120_000);
-  afterAll(() => {
+  afterAll(async () => {
+    if (store) await beaconIndexSettled(store); // a background build may still read it
     store?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
