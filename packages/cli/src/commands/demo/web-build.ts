@@ -2,15 +2,24 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { say } from '../../ui/output';
 
-/** Builds the web UI with Vite when its bundle is missing or older than its sources; returns the dist dir. */
+/**
+ * Builds the web UI with Vite when its bundle is missing or older than its sources; returns the dist
+ * dir. `EHDS_WEB_OUT_DIR` builds elsewhere than packages/web/dist, so a browser test run beside another
+ * one (or beside a developer's build) serves a bundle nobody rewrites under it.
+ */
 export async function ensureWebBuilt(repo: string): Promise<string> {
   const root = join(repo, 'packages/web');
-  const dist = join(root, 'dist');
+  const dist = process.env.EHDS_WEB_OUT_DIR ?? join(root, 'dist');
   const index = join(dist, 'index.html');
   if (existsSync(index) && newestMtime(join(root, 'src')) <= statSync(index).mtimeMs) return dist;
   say('building the web UI …');
   const { build } = await import('vite');
-  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: dist, emptyOutDir: true },
+  });
   return dist;
 }
 
