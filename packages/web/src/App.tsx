@@ -16,7 +16,7 @@ import { HomePage } from './home/HomePage';
 import { feasibilityRoutes } from './feasibility/routes';
 import { feasibilityQueriesRoutes } from './feasibility/queries-routes';
 import { genomicsRoutes } from './genomics/routes';
-import { en } from './i18n/en';
+import { ui } from './i18n/ui';
 import { Layout } from './layout/Layout';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { permitRoutes } from './permits/routes';
@@ -43,7 +43,7 @@ export function App() {
         <Route
           path="holder"
           element={
-            <RequireRole roles={PAGE_ROLES.holder} message={en.holder.signInNeeded}>
+            <RequireRole roles={PAGE_ROLES.holder} message={ui.holder.signInNeeded}>
               <HolderPage />
             </RequireRole>
           }
@@ -51,7 +51,7 @@ export function App() {
         <Route
           path="admin"
           element={
-            <RequireRole roles={PAGE_ROLES.admin} message={en.admin.forbidden}>
+            <RequireRole roles={PAGE_ROLES.admin} message={ui.admin.forbidden}>
               <AdminPage />
             </RequireRole>
           }

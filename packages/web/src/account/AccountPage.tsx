@@ -7,7 +7,7 @@ import { useAsync } from '../lib/use-async';
 import { ActingOrganisation } from './ActingOrganisation';
 import { ProfileSection } from './ProfileSection';
 import { isMember } from './roles';
-import { accountEn as t } from './strings';
+import { accountText as t } from './strings';
 import { TokensSection } from './TokensSection';
 import { TotpSection } from './TotpSection';
 import './account.css';

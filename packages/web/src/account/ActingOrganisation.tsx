@@ -4,10 +4,10 @@ import { useAuth } from '../auth/AuthContext';
 import { identity } from '../auth/identity-api';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
-import { accountEn as t } from './strings';
+import { accountText as t } from './strings';
 
 const a = t.acting;
 
@@ -41,7 +41,7 @@ export function ActingOrganisation({ profile }: { profile: AccountProfile }) {
       setDone(
         fmt(a.switched, {
           organisation: principal.organisationName ?? target.organisationName,
-          role: en.roles[principal.role],
+          role: ui.roles[principal.role],
         }),
       );
       setChoice('');
@@ -114,6 +114,6 @@ export function ActingOrganisation({ profile }: { profile: AccountProfile }) {
 }
 
 function optionLabel(m: Membership): string {
-  const label = fmt(a.option, { organisation: m.organisationName, role: en.roles[m.role] });
+  const label = fmt(a.option, { organisation: m.organisationName, role: ui.roles[m.role] });
   return m.current ? `${label} ${a.current}` : label;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiToken } from '@openehds/client';
 import { fmt } from '../i18n/format';
-import { accountEn as t } from './strings';
+import { accountText as t } from './strings';
 
 const s = t.tokens;
 

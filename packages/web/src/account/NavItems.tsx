@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router-dom';
 import type { Role } from '@openehds/client';
 import { accountNavFor } from './roles';
-import { accountEn as t } from './strings';
+import { accountText as t } from './strings';
 
 /** The main-navigation entry "My account", for anyone signed in. */
 export function AccountNavItems({ role }: { role: Role | null }) {

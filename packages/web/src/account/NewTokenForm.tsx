@@ -5,7 +5,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { FieldErrors } from '../components/fields';
 import { fmt } from '../i18n/format';
 import { fieldErrorsOf } from './field-errors';
-import { accountEn as t } from './strings';
+import { accountText as t } from './strings';
 import { EXPIRY_CHOICES, emptyTokenDraft, tokenInput, type TokenDraft, type TokenErrors } from './token-form';
 
 const s = t.tokens;

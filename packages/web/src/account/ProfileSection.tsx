@@ -1,8 +1,8 @@
 import type { AccountProfile } from '@openehds/client';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { formatDate, nameOf } from '../i18n/format';
-import { organisationsEn } from '../admin/organisations/strings';
-import { accountEn as t } from './strings';
+import { organisationsText } from '../admin/organisations/strings';
+import { accountText as t } from './strings';
 
 const p = t.profile;
 
@@ -39,7 +39,7 @@ export function ProfileSection({ profile }: { profile: AccountProfile }) {
         )}
         <div>
           <dt>{p.role}</dt>
-          <dd data-testid="account-role">{en.roles[profile.role]}</dd>
+          <dd data-testid="account-role">{ui.roles[profile.role]}</dd>
         </div>
         {profile.role !== 'citizen' && (
           <>
@@ -50,7 +50,7 @@ export function ProfileSection({ profile }: { profile: AccountProfile }) {
             {profile.organisationKind && (
               <div>
                 <dt>{p.kind}</dt>
-                <dd>{nameOf(organisationsEn.kinds, profile.organisationKind)}</dd>
+                <dd>{nameOf(organisationsText.kinds, profile.organisationKind)}</dd>
               </div>
             )}
             {profile.organisationId && (

@@ -7,7 +7,7 @@ import { fmt, formatDate, formatDateTime } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 import { CreatedToken } from './CreatedToken';
 import { NewTokenForm } from './NewTokenForm';
-import { accountEn as t } from './strings';
+import { accountText as t } from './strings';
 import { scopeLabel, tokenState } from './token-form';
 
 const s = t.tokens;

@@ -5,7 +5,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { FieldErrors } from '../components/fields';
 import { fieldErrorsOf } from './field-errors';
 import { MFA_ROLES } from './roles';
-import { accountEn as t } from './strings';
+import { accountText as t } from './strings';
 import { fmt } from '../i18n/format';
 import { groupSecret, normaliseCode, parseOtpauthUri } from './totp-text';
 

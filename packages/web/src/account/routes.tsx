@@ -2,7 +2,7 @@ import { Route } from 'react-router-dom';
 import { RequireRole } from '../auth/RequireRole';
 import { AccountPage } from './AccountPage';
 import { ACCOUNT_ROLES } from './roles';
-import { accountEn as t } from './strings';
+import { accountText as t } from './strings';
 
 /** "My account", as a route to place inside the layout route. */
 export function accountRoutes() {

@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { accountDe } from './strings-de';
+import { accountFr } from './strings-fr';
+import { accountIt } from './strings-it';
 /**
  * English strings of "My account" (profile, acting organisation, authenticator, API tokens), in one
  * place so a translation is one more file of the same shape (see i18n/en.ts). Placeholders in braces
@@ -128,3 +132,6 @@ export const accountEn = {
 
 /** The shape of the account string table. */
 export type AccountStrings = typeof accountEn;
+
+/** The text above in the page's language. */
+export const accountText = localise(accountEn, { de: accountDe, fr: accountFr, it: accountIt });

@@ -4,7 +4,7 @@
  * with every field at fault; these checks only spare a round trip.
  */
 import type { ApiToken, ApiTokenScope } from '@openehds/client';
-import { accountEn as t } from './strings';
+import { accountText as t } from './strings';
 
 /** The create form, every field as the inputs hold it. */
 export interface TokenDraft {

@@ -3,7 +3,7 @@ import type { AuditVerification } from '@openehds/client';
 import { hub } from '../api';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatDateTime, formatNumber } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 
@@ -37,7 +37,7 @@ export function AuditLog() {
   return (
     <section aria-labelledby="audit-title" className="card">
       <div className="section-head">
-        <h2 id="audit-title">{en.admin.audit}</h2>
+        <h2 id="audit-title">{ui.admin.audit}</h2>
         <button
           type="button"
           className="button secondary"
@@ -45,10 +45,10 @@ export function AuditLog() {
           disabled={verifying}
           data-testid="audit-verify"
         >
-          {verifying ? en.admin.verifying : en.admin.verify}
+          {verifying ? ui.admin.verifying : ui.admin.verify}
         </button>
       </div>
-      <p>{en.admin.auditIntro}</p>
+      <p>{ui.admin.auditIntro}</p>
       <div aria-live="polite">
         {verification && (
           <p
@@ -56,8 +56,8 @@ export function AuditLog() {
             data-testid="audit-verification"
           >
             {verification.brokenAt == null
-              ? fmt(en.admin.chainOk, { n: formatNumber(verification.events) })
-              : fmt(en.admin.chainBroken, {
+              ? fmt(ui.admin.chainOk, { n: formatNumber(verification.events) })
+              : fmt(ui.admin.chainBroken, {
                   seq: verification.brokenAt,
                   n: formatNumber(verification.events),
                 })}
@@ -67,21 +67,21 @@ export function AuditLog() {
       {error != null && <ErrorBox error={error} />}
       {events.loading && !events.data && <Loading />}
       {events.error != null && <ErrorBox error={events.error} onRetry={events.reload} />}
-      {events.data?.length === 0 && <p>{en.admin.noEvents}</p>}
+      {events.data?.length === 0 && <p>{ui.admin.noEvents}</p>}
       {events.data && events.data.length > 0 && (
         <div className="table-wrap scroll">
           <table data-testid="audit-table">
             <thead>
               <tr>
                 <th scope="col" className="num">
-                  {en.admin.seq}
+                  {ui.admin.seq}
                 </th>
-                <th scope="col">{en.admin.at}</th>
-                <th scope="col">{en.admin.actor}</th>
-                <th scope="col">{en.admin.action}</th>
-                <th scope="col">{en.admin.object}</th>
-                <th scope="col">{en.admin.outcome}</th>
-                <th scope="col">{en.admin.details}</th>
+                <th scope="col">{ui.admin.at}</th>
+                <th scope="col">{ui.admin.actor}</th>
+                <th scope="col">{ui.admin.action}</th>
+                <th scope="col">{ui.admin.object}</th>
+                <th scope="col">{ui.admin.outcome}</th>
+                <th scope="col">{ui.admin.details}</th>
               </tr>
             </thead>
             <tbody>

@@ -3,7 +3,7 @@ import type { HubNode } from '@openehds/client';
 import { hub } from '../api';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatDateTime, nameOf } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 import { keyFingerprint } from './key-fingerprint';
@@ -16,7 +16,7 @@ export function NodesTable() {
 
   async function decide(node: HubNode, action: 'approve' | 'reject' | 'revoke') {
     // Revoking cuts a working node off the federation: ask first.
-    if (action === 'revoke' && !window.confirm(fmt(en.admin.revokeConfirm, { name: node.name }))) return;
+    if (action === 'revoke' && !window.confirm(fmt(ui.admin.revokeConfirm, { name: node.name }))) return;
     setBusy(node.id);
     setError(null);
     try {
@@ -33,25 +33,25 @@ export function NodesTable() {
 
   return (
     <section aria-labelledby="nodes-title" className="card">
-      <h2 id="nodes-title">{en.admin.nodes}</h2>
-      <p>{en.admin.nodesIntro}</p>
+      <h2 id="nodes-title">{ui.admin.nodes}</h2>
+      <p>{ui.admin.nodesIntro}</p>
       {nodes.loading && !nodes.data && <Loading />}
       {nodes.error != null && <ErrorBox error={nodes.error} onRetry={nodes.reload} />}
       {error != null && <ErrorBox error={error} />}
-      {nodes.data?.length === 0 && <p>{en.admin.noNodes}</p>}
+      {nodes.data?.length === 0 && <p>{ui.admin.noNodes}</p>}
       {nodes.data && nodes.data.length > 0 && (
         <div className="table-wrap">
           <table data-testid="nodes-table">
             <thead>
               <tr>
-                <th scope="col">{en.admin.name}</th>
-                <th scope="col">{en.admin.organisation}</th>
-                <th scope="col">{en.admin.country}</th>
-                <th scope="col">{en.admin.status}</th>
-                <th scope="col">{en.admin.registered}</th>
-                <th scope="col">{en.admin.lastSeen}</th>
-                <th scope="col">{en.admin.key}</th>
-                <th scope="col">{en.admin.actions}</th>
+                <th scope="col">{ui.admin.name}</th>
+                <th scope="col">{ui.admin.organisation}</th>
+                <th scope="col">{ui.admin.country}</th>
+                <th scope="col">{ui.admin.status}</th>
+                <th scope="col">{ui.admin.registered}</th>
+                <th scope="col">{ui.admin.lastSeen}</th>
+                <th scope="col">{ui.admin.key}</th>
+                <th scope="col">{ui.admin.actions}</th>
               </tr>
             </thead>
             <tbody>
@@ -59,10 +59,10 @@ export function NodesTable() {
                 <tr key={n.id} data-testid={`node-row-${n.id}`}>
                   <th scope="row">{n.name}</th>
                   <td>{n.organisationName ?? '–'}</td>
-                  <td>{nameOf(en.countries, n.country)}</td>
+                  <td>{nameOf(ui.countries, n.country)}</td>
                   <td>
                     <span className={`status status-${n.status.toLowerCase()}`}>
-                      {en.admin.statuses[n.status] ?? n.status}
+                      {ui.admin.statuses[n.status] ?? n.status}
                     </span>
                   </td>
                   <td className="nowrap">{formatDateTime(n.registeredAt)}</td>
@@ -77,20 +77,20 @@ export function NodesTable() {
                           type="button"
                           className="button small"
                           disabled={busy !== null}
-                          aria-label={fmt(en.admin.approveNode, { name: n.name })}
+                          aria-label={fmt(ui.admin.approveNode, { name: n.name })}
                           data-testid={`approve-${n.id}`}
                           onClick={() => void decide(n, 'approve')}
                         >
-                          {en.admin.approve}
+                          {ui.admin.approve}
                         </button>
                         <button
                           type="button"
                           className="button danger small"
                           disabled={busy !== null}
-                          aria-label={fmt(en.admin.rejectNode, { name: n.name })}
+                          aria-label={fmt(ui.admin.rejectNode, { name: n.name })}
                           onClick={() => void decide(n, 'reject')}
                         >
-                          {en.admin.reject}
+                          {ui.admin.reject}
                         </button>
                       </div>
                     )}
@@ -99,11 +99,11 @@ export function NodesTable() {
                         type="button"
                         className="button danger small"
                         disabled={busy !== null}
-                        aria-label={fmt(en.admin.revokeNode, { name: n.name })}
+                        aria-label={fmt(ui.admin.revokeNode, { name: n.name })}
                         data-testid={`revoke-${n.id}`}
                         onClick={() => void decide(n, 'revoke')}
                       >
-                        {en.admin.revoke}
+                        {ui.admin.revoke}
                       </button>
                     )}
                   </td>

@@ -5,7 +5,7 @@ import { FieldErrors } from '../components/fields';
 import { fmt } from '../i18n/format';
 import { airlockApi } from './api';
 import { fieldMessages, maySubmit, mayWithdraw } from './airlock-rules';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 
 /** The note field of a submission (pure props, for the a11y test). */
 export function NoteField({

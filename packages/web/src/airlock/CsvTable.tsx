@@ -1,6 +1,6 @@
 import { fmt } from '../i18n/format';
 import { padRows, type CsvPreview } from './csv';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 
 /**
  * A CSV preview as an accessible table: a caption naming the file and how many rows are shown, the

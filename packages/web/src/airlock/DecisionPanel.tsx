@@ -5,7 +5,7 @@ import { FieldErrors } from '../components/fields';
 import { fmt } from '../i18n/format';
 import { airlockApi } from './api';
 import { allowedDecisions, fieldMessages } from './airlock-rules';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 
 const DECISIONS: readonly AirlockDecision[] = ['approve', 'return', 'reject'];
 

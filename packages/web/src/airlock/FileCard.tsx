@@ -4,7 +4,7 @@ import { Badge } from '../applications/Badge';
 import { fmt } from '../i18n/format';
 import { checkBadge, previewKind, sizeText, type Viewer } from './airlock-rules';
 import { FilePreview } from './FilePreview';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 
 /**
  * One output file: its type, size and SHA-256, what the disclosure-control engine found (with its

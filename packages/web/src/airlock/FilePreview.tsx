@@ -7,7 +7,7 @@ import { airlockApi } from './api';
 import { previewKind } from './airlock-rules';
 import { parseCsv } from './csv';
 import { CsvTable } from './CsvTable';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 
 /** Characters shown at most; a longer file is cut (the checker can download it whole). */
 const MAX_CHARS = 200_000;

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { AirlockEvent } from '@openehds/client';
 import { fmt, formatDateTime } from '../i18n/format';
 import { actorText } from './airlock-rules';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 
 /** Every step of the request, oldest first: when, who, what, the status change and any reason. */
 export function HistoryList({ history }: { history: readonly AirlockEvent[] }) {

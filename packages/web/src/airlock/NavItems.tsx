@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router-dom';
 import type { Role } from '@openehds/client';
 import { airlockNavFor } from './roles';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 
 /** The main-navigation entry of the airlock: "Output checking" (HDAB staff) or "My outputs" (data users). */
 export function AirlockNavItems({ role }: { role: Role | null }) {

@@ -7,7 +7,7 @@ import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
 import { airlockApi } from './api';
 import { statusBadge } from './airlock-rules';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 import '../applications/applications.css';
 import './airlock.css';
 

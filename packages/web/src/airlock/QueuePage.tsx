@@ -7,7 +7,7 @@ import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
 import { airlockApi } from './api';
 import { ageText, byTab, checkSummary, QUEUE_TABS, queueTab, statusBadge } from './airlock-rules';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 import { useRequestFiles } from './use-request-files';
 import '../applications/applications.css';
 import './airlock.css';

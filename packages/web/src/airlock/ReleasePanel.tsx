@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { AirlockRequestView } from '@openehds/client';
 import { ErrorBox } from '../components/ErrorBox';
 import { airlockApi } from './api';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 
 /** A checker releases an approved request: from then on its author may download the files. */
 export function ReleasePanel({

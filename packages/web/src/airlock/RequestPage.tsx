@@ -17,7 +17,7 @@ import { HistoryList } from './HistoryList';
 import { ReleasePanel } from './ReleasePanel';
 import { ReviewForm } from './ReviewForm';
 import { ReviewsList } from './ReviewsList';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 import '../applications/applications.css';
 import './airlock.css';
 

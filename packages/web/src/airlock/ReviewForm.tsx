@@ -12,7 +12,7 @@ import {
   type FileProblems,
   type ReviewDraft,
 } from './airlock-rules';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 
 /** The ids of one file's controls in the review form (by position: file names hold dots). */
 export function reviewIds(idPrefix: string, index: number) {

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { AirlockReview } from '@openehds/client';
 import { fmt, formatDateTime } from '../i18n/format';
 import { REVIEWS_NEEDED } from './airlock-rules';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 
 /** The reviews of the current submission: who, when, and each file's vote and comment. */
 export function ReviewsList({

@@ -20,7 +20,7 @@ import {
 } from '@openehds/client';
 import type { Badge } from '../applications/clock-text';
 import { fmt } from '../i18n/format';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 
 /** Reviews needed before a decision (four eyes; core's REVIEWS_NEEDED). */
 export const REVIEWS_NEEDED = 2;

@@ -4,7 +4,7 @@ import { OutputsPage } from './OutputsPage';
 import { QueuePage } from './QueuePage';
 import { RequestPage } from './RequestPage';
 import { AUTHOR_ROLES, CHECKER_ROLES, REQUEST_ROLES } from './roles';
-import { airlockEn as t } from './strings';
+import { airlockText as t } from './strings';
 
 /** The airlock's pages, as routes to place inside the layout route. */
 export function airlockRoutes() {

@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { airlockDe } from './strings-de';
+import { airlockFr } from './strings-fr';
+import { airlockIt } from './strings-it';
 /**
  * English strings of the airlock (output checking for HDAB staff, "My outputs" for data users), in
  * one place so a translation is one more file of the same shape (see i18n/en.ts). Placeholders in
@@ -245,3 +249,6 @@ export const airlockEn = {
 
 /** The shape of the airlock string table. */
 export type AirlockStrings = typeof airlockEn;
+
+/** The text above in the page's language. */
+export const airlockText = localise(airlockEn, { de: airlockDe, fr: airlockFr, it: airlockIt });

@@ -3,7 +3,7 @@ import type { ApplicationView } from '@openehds/client';
 import { ErrorBox } from '../components/ErrorBox';
 import { FieldErrors } from '../components/fields';
 import { fmt, formatDateTime } from '../i18n/format';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 import { applicationsApi } from './api';
 import { FeeTable } from './FeeTable';
 import { latestInformationRequest } from './status-text';

@@ -19,7 +19,7 @@ import { DecisionView } from './DecisionView';
 import { ApplicationEditor } from './editor/ApplicationEditor';
 import { ExportLinks } from './ExportLinks';
 import { statusBadge } from './status-text';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 import { Timeline } from './Timeline';
 import './applications.css';
 

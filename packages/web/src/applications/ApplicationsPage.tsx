@@ -10,7 +10,7 @@ import { applicationsApi } from './api';
 import { Badge } from './Badge';
 import { fileBadge, nextDeadlineText } from './clock-text';
 import { statusBadge } from './status-text';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 import './applications.css';
 
 /** The data user's applications and requests, with buttons to start a new one. */

@@ -2,7 +2,7 @@ import type { ApplicationView } from '@openehds/client';
 import { fmt, formatDate, formatDateTime } from '../i18n/format';
 import { Badge } from './Badge';
 import { clockArticle, clockBadge, remainingText } from './clock-text';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 
 /** The statutory clocks of a file (EHDS.md §6): due date, time left, and an overdue or at-risk badge. */
 export function ClocksPanel({ view }: { view: Pick<ApplicationView, 'id' | 'clocks' | 'extension'> }) {

@@ -5,9 +5,9 @@ import {
   type ApplicationContent,
   type ApplicationKind,
 } from '@openehds/client';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatNumber, nameOf } from '../i18n/format';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 
 const c = t.content;
 const f = t.fields;
@@ -103,7 +103,7 @@ export function ContentView({
                 <li key={d.datasetId}>
                   <strong>{d.title || d.datasetId}</strong> (<code>{d.datasetId}</code>,{' '}
                   {d.holder ? `${d.holder}, ` : ''}
-                  {nameOf(en.countries, d.country)})
+                  {nameOf(ui.countries, d.country)})
                   {d.variables?.length ? (
                     <>
                       : <code>{d.variables.join(', ')}</code>
@@ -122,7 +122,7 @@ export function ContentView({
             ? `${content.period?.from ?? '…'} – ${content.period?.to ?? '…'}`
             : dash}
         </Row>
-        <Row label={f.geography}>{list(content.geography?.map((g) => nameOf(en.countries, g)))}</Row>
+        <Row label={f.geography}>{list(content.geography?.map((g) => nameOf(ui.countries, g)))}</Row>
         <Row label={f.format}>{content.format}</Row>
       </Section>
       {app ? (

@@ -7,7 +7,7 @@ import { fmt, formatDateTime } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 import { applicationsApi } from './api';
 import { formatEuro, parseAmount } from './money';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 import './applications.css';
 
 /**

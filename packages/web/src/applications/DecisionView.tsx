@@ -4,7 +4,7 @@ import { fmt, formatDate, formatDateTime } from '../i18n/format';
 import { Badge } from './Badge';
 import { exportFileName } from './content-edit';
 import { statusBadge } from './status-text';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 
 const [verifyBefore, verifyAfter] = t.file.verifyNote.split('{command}');
 

@@ -1,6 +1,6 @@
 import { applicationExportUrl, type ApplicationView } from '@openehds/client';
 import { exportFileName, exportJson } from './content-edit';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 
 /** Saves a text as a file in the browser (no server round trip). */
 function download(text: string, name: string, type: string): void {

@@ -1,7 +1,7 @@
 import type { FeeEstimate } from '@openehds/client';
 import { fmt } from '../i18n/format';
 import { formatEuro } from './money';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 
 /** The itemised fee estimate of Art. 62: each line with its phase and payee, the reduction, the total. */
 export function FeeTable({ estimate, caption }: { estimate: FeeEstimate; caption?: string }) {

@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router-dom';
 import type { Role } from '@openehds/client';
 import { applicationNavFor } from './roles';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 
 /** The main-navigation entries of applications (data users) and the work queue (HDAB staff). */
 export function ApplicationNavItems({ role }: { role: Role | null }) {

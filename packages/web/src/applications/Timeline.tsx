@@ -1,7 +1,7 @@
 import type { ApplicationHistoryEvent } from '@openehds/client';
 import { fmt, formatDateTime } from '../i18n/format';
 import { actorName, eventLabel } from './status-text';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 
 /** The status history, oldest first: what happened, who did it, when (UTC) and why. */
 export function Timeline({ history, id }: { history: readonly ApplicationHistoryEvent[]; id: string }) {

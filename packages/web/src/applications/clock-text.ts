@@ -4,7 +4,7 @@
  */
 import type { Clock, Clocks } from '@openehds/client';
 import { fmt, formatDate } from '../i18n/format';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 
 /** How a badge is coloured; the text always says the same in words. */
 export type Tone = 'bad' | 'warn' | 'ok' | 'info' | 'muted';

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { fmt } from '../i18n/format';
 import { joinList, splitList } from './content-edit';
 import { fieldDomId } from './issue-fields';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 
 /**
  * Inputs of the application forms. Each takes the content path it edits: its DOM id comes from the

@@ -3,7 +3,7 @@ import { RequireRole } from '../auth/RequireRole';
 import { ApplicationPage } from './ApplicationPage';
 import { ApplicationsPage } from './ApplicationsPage';
 import { APPLICANT_ROLES } from './roles';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 
 /** The applicant's pages, as routes to place inside the layout route. */
 export function applicationRoutes() {

@@ -4,7 +4,7 @@
  */
 import type { ApplicationHistoryEvent, ApplicationStatus, Outcome } from '@openehds/client';
 import type { Badge, Tone } from './clock-text';
-import { applicationsEn as t } from './strings';
+import { applicationsText as t } from './strings';
 
 const STATUS_TONE: Record<ApplicationStatus, Tone> = {
   DRAFT: 'muted',

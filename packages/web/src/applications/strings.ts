@@ -1,4 +1,8 @@
 import { vocabularyEn } from './vocabulary-strings';
+import { localise } from '../i18n/localise';
+import { applicationsDe } from './strings-de';
+import { applicationsFr } from './strings-fr';
+import { applicationsIt } from './strings-it';
 
 /**
  * English strings of the applications feature (applicant side, and the labels the HDAB back office
@@ -316,3 +320,10 @@ export const applicationsEn = {
 
 /** The shape of the feature's string table; a translation provides the same keys. */
 export type ApplicationsStrings = typeof applicationsEn;
+
+/** The text above in the page's language. */
+export const applicationsText = localise(applicationsEn, {
+  de: applicationsDe,
+  fr: applicationsFr,
+  it: applicationsIt,
+});

@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { vocabularyDe } from './vocabulary-strings-de';
+import { vocabularyFr } from './vocabulary-strings-fr';
+import { vocabularyIt } from './vocabulary-strings-it';
 /**
  * English labels of the hub's codes (statuses, outcomes, events, clocks, purposes, prohibited uses,
  * person roles, legal bases, ethics statuses), kept apart from the page texts in strings.ts.
@@ -108,3 +112,10 @@ export const vocabularyEn = {
     not_required: 'Not required by national law',
   },
 };
+
+/** The text above in the page's language. */
+export const vocabularyText = localise(vocabularyEn, {
+  de: vocabularyDe,
+  fr: vocabularyFr,
+  it: vocabularyIt,
+});

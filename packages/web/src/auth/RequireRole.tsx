@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import type { Role } from '@openehds/client';
 import { Loading } from '../components/Loading';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt } from '../i18n/format';
 import { useAuth } from './AuthContext';
 
@@ -31,7 +31,7 @@ export function RequireRole({
     return (
       <div className="alert alert-info" role="status">
         <p>{message}</p>
-        <p>{fmt(en.nav.signedInAs, { name: principal.displayName, role: en.roles[principal.role] })}</p>
+        <p>{fmt(ui.nav.signedInAs, { name: principal.displayName, role: ui.roles[principal.role] })}</p>
       </div>
     );
   }

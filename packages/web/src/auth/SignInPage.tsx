@@ -12,7 +12,7 @@ import {
 } from '@openehds/client';
 import { hub } from '../api';
 import { ErrorBox } from '../components/ErrorBox';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt } from '../i18n/format';
 import { homeFor } from './access';
 import { useAuth } from './AuthContext';
@@ -132,7 +132,7 @@ export function SignInPage() {
 
   const codeField = (
     <div className="field">
-      <label htmlFor="signin-code">{en.signIn.totpCode}</label>
+      <label htmlFor="signin-code">{ui.signIn.totpCode}</label>
       <input
         id="signin-code"
         data-testid="signin-code"
@@ -151,22 +151,22 @@ export function SignInPage() {
   return (
     <div className="narrow">
       <h1 ref={heading} tabIndex={-1}>
-        {en.signIn.title}
+        {ui.signIn.title}
       </h1>
       {principal && (
-        <p className="alert alert-info">{fmt(en.signIn.alreadySignedIn, { name: principal.displayName })}</p>
+        <p className="alert alert-info">{fmt(ui.signIn.alreadySignedIn, { name: principal.displayName })}</p>
       )}
       {!principal && state?.reason && <p className="alert alert-info">{state.reason}</p>}
-      {oidcDone && !error && <p className="alert alert-info">{en.signIn.finishing}</p>}
-      {oidcError && <ErrorBox error={oidcError} title={en.signIn.providerFailed} />}
-      {step.kind === 'password' && <p>{en.signIn.intro}</p>}
-      {error != null && <ErrorBox error={error} title={en.signIn.failed} />}
+      {oidcDone && !error && <p className="alert alert-info">{ui.signIn.finishing}</p>}
+      {oidcError && <ErrorBox error={oidcError} title={ui.signIn.providerFailed} />}
+      {step.kind === 'password' && <p>{ui.signIn.intro}</p>}
+      {error != null && <ErrorBox error={error} title={ui.signIn.failed} />}
 
       <form onSubmit={onSubmit} className="form card" aria-busy={busy}>
         {step.kind === 'password' && (
           <>
             <div className="field">
-              <label htmlFor="signin-username">{en.signIn.username}</label>
+              <label htmlFor="signin-username">{ui.signIn.username}</label>
               <input
                 id="signin-username"
                 data-testid="signin-username"
@@ -178,7 +178,7 @@ export function SignInPage() {
               />
             </div>
             <div className="field">
-              <label htmlFor="signin-password">{en.signIn.password}</label>
+              <label htmlFor="signin-password">{ui.signIn.password}</label>
               <input
                 id="signin-password"
                 data-testid="signin-password"
@@ -191,27 +191,27 @@ export function SignInPage() {
               />
             </div>
             <button type="submit" className="button" data-testid="signin-submit" disabled={busy}>
-              {busy ? en.signIn.submitting : en.signIn.submit}
+              {busy ? ui.signIn.submitting : ui.signIn.submit}
             </button>
           </>
         )}
         {step.kind === 'totp' && (
           <>
-            <h2>{en.signIn.totpTitle}</h2>
-            <p>{en.signIn.totpIntro}</p>
+            <h2>{ui.signIn.totpTitle}</h2>
+            <p>{ui.signIn.totpIntro}</p>
             {codeField}
             <button type="submit" className="button" data-testid="signin-code-submit" disabled={busy}>
-              {en.signIn.totpSubmit}
+              {ui.signIn.totpSubmit}
             </button>{' '}
             <button type="button" className="button secondary" onClick={restart}>
-              {en.signIn.totpBack}
+              {ui.signIn.totpBack}
             </button>
           </>
         )}
         {step.kind === 'enrol' && (
           <>
-            <h2>{en.signIn.enrolTitle}</h2>
-            <p>{en.signIn.enrolIntro}</p>
+            <h2>{ui.signIn.enrolTitle}</h2>
+            <p>{ui.signIn.enrolIntro}</p>
             {!step.enrolment ? (
               <button
                 type="button"
@@ -226,25 +226,25 @@ export function SignInPage() {
                   })
                 }
               >
-                {en.signIn.enrolStart}
+                {ui.signIn.enrolStart}
               </button>
             ) : (
               <>
                 <p>
-                  {en.signIn.enrolSecret}:{' '}
+                  {ui.signIn.enrolSecret}:{' '}
                   <code data-testid="signin-enrol-secret">{step.enrolment.secret}</code>
                 </p>
                 <p>
-                  <a href={step.enrolment.otpauthUri}>{en.signIn.enrolLink}</a>
+                  <a href={step.enrolment.otpauthUri}>{ui.signIn.enrolLink}</a>
                 </p>
                 {codeField}
                 <button type="submit" className="button" data-testid="signin-enrol-submit" disabled={busy}>
-                  {en.signIn.enrolSubmit}
+                  {ui.signIn.enrolSubmit}
                 </button>
               </>
             )}{' '}
             <button type="button" className="button secondary" onClick={restart}>
-              {en.signIn.totpBack}
+              {ui.signIn.totpBack}
             </button>
           </>
         )}
@@ -252,8 +252,8 @@ export function SignInPage() {
 
       {step.kind === 'password' && providers.length > 0 && (
         <section aria-labelledby="sign-in-providers" className="sign-in-providers">
-          <h2 id="sign-in-providers">{en.signIn.providersTitle}</h2>
-          {providers.some((p) => p.audience === 'citizen') && <p>{en.signIn.providersCitizens}</p>}
+          <h2 id="sign-in-providers">{ui.signIn.providersTitle}</h2>
+          {providers.some((p) => p.audience === 'citizen') && <p>{ui.signIn.providersCitizens}</p>}
           <ul className="account-list">
             {providers.map((p) => (
               <li key={p.id}>
@@ -262,9 +262,9 @@ export function SignInPage() {
                   data-testid={`provider-${p.id}`}
                   href={identity.providerStartUrl(p.id, from ?? undefined)}
                 >
-                  <span className="account-name">{fmt(en.signIn.providerUse, { label: p.label })}</span>
+                  <span className="account-name">{fmt(ui.signIn.providerUse, { label: p.label })}</span>
                   <span className="account-meta">
-                    {en.roles[p.audience === 'citizen' ? 'citizen' : 'data_user']}
+                    {ui.roles[p.audience === 'citizen' ? 'citizen' : 'data_user']}
                   </span>
                 </a>
               </li>
@@ -275,8 +275,8 @@ export function SignInPage() {
 
       {step.kind === 'password' && demo && demo.accounts.length > 0 && (
         <section aria-labelledby="demo-accounts" className="demo-accounts">
-          <h2 id="demo-accounts">{en.signIn.demoTitle}</h2>
-          <p>{fmt(en.signIn.demoIntro, { password: `“${demo.password}”` })}</p>
+          <h2 id="demo-accounts">{ui.signIn.demoTitle}</h2>
+          <p>{fmt(ui.signIn.demoIntro, { password: `“${demo.password}”` })}</p>
           <ul className="account-list">
             {demo.accounts.map((a) => (
               <li key={a.username}>
@@ -285,13 +285,15 @@ export function SignInPage() {
                   className="account-button"
                   data-testid={`demo-account-${a.username}`}
                   disabled={busy}
-                  aria-label={fmt(en.signIn.demoUse, { name: `${a.displayName}, ${en.roles[a.role]}` })}
                   onClick={() => signInAsDemo(a, demo.password)}
                 >
+                  {/* The name is the visible text with "Sign in" before it, not a label that differs
+                      from what sighted speech-input users see and say (WCAG 2.5.3). */}
+                  <span className="visually-hidden">{ui.nav.signIn}: </span>
                   <span className="account-name">{a.displayName}</span>
                   <span className="account-meta">
-                    {en.roles[a.role]} · <code>{a.username}</code>
-                    {a.totpSecret ? ` · ${en.signIn.demoTotp}` : ''}
+                    {ui.roles[a.role]} · <code>{a.username}</code>
+                    {a.totpSecret ? ` · ${ui.signIn.demoTotp}` : ''}
                   </span>
                 </button>
               </li>

@@ -9,12 +9,12 @@ import {
   type Verdict,
 } from '@openehds/client';
 import { applicationsApi } from '../applications/api';
-import { applicationsEn } from '../applications/strings';
+import { applicationsText } from '../applications/strings';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorBox } from '../components/ErrorBox';
 import { FieldErrors } from '../components/fields';
 import { fmt } from '../i18n/format';
-import { backofficeEn as t } from './strings';
+import { backofficeText as t } from './strings';
 
 /**
  * The assessment checklist of Art. 68(1)(a)–(h) and 68(2): a verdict and justification per point,
@@ -48,7 +48,7 @@ export function AssessmentChecklist({
           })}{' '}
           {state.allowedOutcomes.length
             ? fmt(t.assessment.allowed, {
-                outcomes: state.allowedOutcomes.map((o) => applicationsEn.outcomes[o]).join(', '),
+                outcomes: state.allowedOutcomes.map((o) => applicationsText.outcomes[o]).join(', '),
               })
             : t.assessment.allowedNone}
         </p>

@@ -5,7 +5,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { FieldErrors } from '../components/fields';
 import { fmt, formatDateTime } from '../i18n/format';
 import { canExtend, staffActions } from './queue-display';
-import { backofficeEn as t } from './strings';
+import { backofficeText as t } from './strings';
 
 /**
  * Status changes staff may make now, as the hub lists them in `allowedEvents`: start pre-screening,

@@ -7,7 +7,7 @@ import { ClocksPanel } from '../applications/ClocksPanel';
 import { ContentView } from '../applications/ContentView';
 import { DecisionView } from '../applications/DecisionView';
 import { statusBadge } from '../applications/status-text';
-import { applicationsEn } from '../applications/strings';
+import { applicationsText } from '../applications/strings';
 import { Timeline } from '../applications/Timeline';
 import { CrossBorderPanel } from '../applications/cross-border/CrossBorderPanel';
 import { DataUseMatch } from '../catalogue/DataUseMatch';
@@ -20,7 +20,7 @@ import { AssessmentChecklist } from './AssessmentChecklist';
 import { CaseActions } from './CaseActions';
 import { DecisionForm, issuedText } from './DecisionForm';
 import { FeesPanel } from './FeesPanel';
-import { backofficeEn as t } from './strings';
+import { backofficeText as t } from './strings';
 import '../applications/applications.css';
 
 /**
@@ -38,7 +38,7 @@ export function CasePage() {
     if (file.error instanceof ApiError && file.error.status === 404)
       return (
         <div className="narrow">
-          <p className="alert alert-error">{applicationsEn.file.notFound}</p>
+          <p className="alert alert-error">{applicationsText.file.notFound}</p>
           <p>
             <Link to="/backoffice">{t.case.back}</Link>
           </p>
@@ -72,9 +72,9 @@ function CaseFile({
   issued: Decision | null;
   onDecision: (d: Decision) => void;
 }) {
-  const kind = applicationsEn.kinds[view.kind];
+  const kind = applicationsText.kinds[view.kind];
   const title =
-    view.content.title?.trim() || fmt(applicationsEn.editor.untitled, { kind: kind.toLowerCase() });
+    view.content.title?.trim() || fmt(applicationsText.editor.untitled, { kind: kind.toLowerCase() });
   useTitle(`${view.reference} · ${title}`);
   const assessing = view.status === 'PROCESSING' || Boolean(view.assessment?.items.length);
   const fees =
@@ -107,10 +107,10 @@ function CaseFile({
         </li>
         {view.submittedAt && (
           <li>
-            {applicationsEn.file.submitted}: {formatDateTime(view.submittedAt)}
+            {applicationsText.file.submitted}: {formatDateTime(view.submittedAt)}
           </li>
         )}
-        {view.accelerated && <li>{applicationsEn.file.accelerated}</li>}
+        {view.accelerated && <li>{applicationsText.file.accelerated}</li>}
       </ul>
       {issued && (
         <p className="alert alert-ok" role="status" data-testid="decision-issued">

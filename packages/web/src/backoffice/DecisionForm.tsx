@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, type ApplicationView, type Decision } from '@openehds/client';
 import { applicationsApi } from '../applications/api';
 import { placeIssues } from '../applications/issue-fields';
-import { applicationsEn } from '../applications/strings';
+import { applicationsText } from '../applications/strings';
 import { ErrorBox } from '../components/ErrorBox';
 import { FieldErrors } from '../components/fields';
 import { fmt } from '../i18n/format';
@@ -14,7 +14,7 @@ import {
   outcomeChoices,
   type DecisionFormState,
 } from './decision-form';
-import { backofficeEn as t } from './strings';
+import { backofficeText as t } from './strings';
 
 const FIELDS = [
   'outcome',
@@ -129,7 +129,7 @@ export function DecisionForm({
                   onChange={() => set({ outcome })}
                   data-testid={`outcome-${outcome}`}
                 />
-                <label htmlFor={`${id}-o-${outcome}`}>{applicationsEn.outcomes[outcome]}</label>
+                <label htmlFor={`${id}-o-${outcome}`}>{applicationsText.outcomes[outcome]}</label>
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@ import { FeeTable } from '../applications/FeeTable';
 import { formatEuro } from '../applications/money';
 import { ErrorBox } from '../components/ErrorBox';
 import { fmt, formatDateTime } from '../i18n/format';
-import { backofficeEn as t } from './strings';
+import { backofficeText as t } from './strings';
 
 /**
  * Art. 62: ask the data holders for their preparation costs, see their answers, and send the

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { applicationsApi } from '../applications/api';
 import { Badge } from '../applications/Badge';
 import { statusBadge } from '../applications/status-text';
-import { applicationsEn } from '../applications/strings';
+import { applicationsText } from '../applications/strings';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
 import { fmt, formatDate } from '../i18n/format';
@@ -11,7 +11,7 @@ import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
 import { QUEUE_STATUSES, queueRows, statusFilter } from './queue-display';
 import { TransparencyLinks } from '../register/TransparencyLinks';
-import { backofficeEn as t } from './strings';
+import { backofficeText as t } from './strings';
 import '../applications/applications.css';
 
 /**
@@ -48,7 +48,7 @@ export function WorkQueuePage() {
           <option value="">{t.queue.allStatuses}</option>
           {QUEUE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {applicationsEn.statuses[s]}
+              {applicationsText.statuses[s]}
             </option>
           ))}
         </select>
@@ -88,11 +88,11 @@ export function WorkQueuePage() {
                           <code>{a.reference}</code>
                         </Link>
                         <div className="muted small">
-                          {applicationsEn.kindsShort[a.kind]}
+                          {applicationsText.kindsShort[a.kind]}
                           {a.accelerated ? ` · ${t.queue.accelerated}` : ''}
                         </div>
                       </th>
-                      <td>{a.title || <span className="muted">{applicationsEn.list.untitled}</span>}</td>
+                      <td>{a.title || <span className="muted">{applicationsText.list.untitled}</span>}</td>
                       <td>
                         {a.applicant}
                         {a.organisation && <div className="muted small">{a.organisation}</div>}

@@ -2,7 +2,7 @@ import { Route } from 'react-router-dom';
 import { STAFF_ROLES } from '../applications/roles';
 import { RequireRole } from '../auth/RequireRole';
 import { CasePage } from './CasePage';
-import { backofficeEn as t } from './strings';
+import { backofficeText as t } from './strings';
 import { WorkQueuePage } from './WorkQueuePage';
 
 /** The HDAB back office's pages, as routes to place inside the layout route. */

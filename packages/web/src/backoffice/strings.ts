@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { backofficeDe } from './strings-de';
+import { backofficeFr } from './strings-fr';
+import { backofficeIt } from './strings-it';
 /**
  * English strings of the HDAB back office, in one place so a translation is one more file of the
  * same shape (see i18n/en.ts). Status, clock and outcome labels are shared with the applicant's
@@ -138,3 +142,10 @@ export const backofficeEn = {
 
 /** The shape of the back office's string table. */
 export type BackofficeStrings = typeof backofficeEn;
+
+/** The text above in the page's language. */
+export const backofficeText = localise(backofficeEn, {
+  de: backofficeDe,
+  fr: backofficeFr,
+  it: backofficeIt,
+});

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { CaseStudyView } from '@openehds/client';
 import { formatDateTime, formatNumber } from '../i18n/format';
-import { caseStudiesEn as t } from './strings';
+import { caseStudiesText as t } from './strings';
 
 /** A free-text section: paragraphs, or a note that it is not written yet. */
 function Section({ id, title, text }: { id: string; title: string; text: string }) {

@@ -9,7 +9,7 @@ import { useAsync } from '../lib/use-async';
 import { caseStudiesApi } from './api';
 import { CaseStudyBody } from './CaseStudyBody';
 import { ReviewPanel } from './ReviewPanel';
-import { caseStudiesEn as t } from './strings';
+import { caseStudiesText as t } from './strings';
 
 /** The reading view of one case study, with the author's and the reviewer's controls. */
 export function CaseStudyPage() {

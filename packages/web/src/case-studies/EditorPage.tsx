@@ -10,7 +10,7 @@ import { useAsync } from '../lib/use-async';
 import { caseStudiesApi, permitsForPrefill } from './api';
 import { EMPTY_FORM, toContent, toForm, type CaseStudyForm } from './draft';
 import { PrefillPicker } from './PrefillPicker';
-import { caseStudiesEn as t } from './strings';
+import { caseStudiesText as t } from './strings';
 import { TemplateForm } from './TemplateForm';
 
 /** Roles that hold permits (the hub lists permits to data users and HDAB staff). */

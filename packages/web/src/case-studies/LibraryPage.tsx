@@ -9,7 +9,7 @@ import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
 import { caseStudiesApi } from './api';
 import { pagesOf, paramsOfQuery, queryFromParams } from './query';
-import { caseStudiesEn as t } from './strings';
+import { caseStudiesText as t } from './strings';
 
 /** One filter: a select of the values the matching case studies carry, with their counts. */
 function FacetSelect(props: {

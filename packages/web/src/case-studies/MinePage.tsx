@@ -7,7 +7,7 @@ import { formatDateTime } from '../i18n/format';
 import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
 import { caseStudiesApi } from './api';
-import { caseStudiesEn as t } from './strings';
+import { caseStudiesText as t } from './strings';
 
 /** A table of case studies with their status (exported for the markup test). */
 export function CaseStudyTable(props: {

@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router-dom';
-import { caseStudiesEn as t } from './strings';
+import { caseStudiesText as t } from './strings';
 
 /** The main-navigation entry "Case studies": public, like the library it opens. */
 export function CaseStudiesNavItems() {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { PermitSummary } from '@openehds/client';
 import { formatDate } from '../i18n/format';
-import { caseStudiesEn as t } from './strings';
+import { caseStudiesText as t } from './strings';
 
 /** "Pre-fill from my permit": a choice among the user's permits and an optional use-case id. Exported for tests. */
 export function PrefillPicker(props: {

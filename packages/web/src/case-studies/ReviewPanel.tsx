@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { CaseStudyAction, CaseStudyView } from '@openehds/client';
-import { caseStudiesEn as t } from './strings';
+import { caseStudiesText as t } from './strings';
 
 /**
  * HDAB staff's controls on a case study they did not write (four eyes): publish, or return it with a

@@ -1,7 +1,7 @@
 import type { ApiIssue } from '@openehds/client';
 import { TextArea, TextField } from '../components/fields';
 import { fieldErrors, TEXT_SECTIONS, type CaseStudyForm } from './draft';
-import { caseStudiesEn as t } from './strings';
+import { caseStudiesText as t } from './strings';
 
 const HINTS: Record<(typeof TEXT_SECTIONS)[number], string> = {
   problem: t.editor.problemHint,

@@ -6,7 +6,7 @@ import { CaseStudyPage } from './CaseStudyPage';
 import { EditorPage } from './EditorPage';
 import { LibraryPage } from './LibraryPage';
 import { MinePage } from './MinePage';
-import { caseStudiesEn as t } from './strings';
+import { caseStudiesText as t } from './strings';
 import './case-studies.css';
 
 /** Anyone signed in writes case studies (the hub: any role; staff review). */

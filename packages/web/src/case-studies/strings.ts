@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { caseStudiesDe } from './strings-de';
+import { caseStudiesFr } from './strings-fr';
+import { caseStudiesIt } from './strings-it';
 /** English strings of the case studies (issue 6 §3); a later pass translates them (issue 6 §7). */
 export const caseStudiesEn = {
   nav: 'Case studies',
@@ -140,3 +144,10 @@ export const caseStudiesEn = {
   },
   signInToWrite: 'Sign in to write a case study.',
 };
+
+/** The text above in the page's language. */
+export const caseStudiesText = localise(caseStudiesEn, {
+  de: caseStudiesDe,
+  fr: caseStudiesFr,
+  it: caseStudiesIt,
+});

@@ -11,7 +11,7 @@ import {
 import { hub } from '../api';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatNumber } from '../i18n/format';
 import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
@@ -22,7 +22,7 @@ import { ResultCard } from './ResultCard';
 
 /** Faceted catalogue search; every filter lives in the address bar so searches can be shared. */
 export function CataloguePage() {
-  useTitle(en.catalogue.title);
+  useTitle(ui.catalogue.title);
   const [params, setParams] = useSearchParams();
   const key = params.toString();
   const query = fromSearchParams(key);
@@ -49,9 +49,9 @@ export function CataloguePage() {
   const data = result.data;
   return (
     <>
-      <h1>{en.catalogue.title}</h1>
+      <h1>{ui.catalogue.title}</h1>
       <form role="search" className="search-form" onSubmit={onSubmit}>
-        <label htmlFor="catalogue-q">{en.catalogue.searchLabel}</label>
+        <label htmlFor="catalogue-q">{ui.catalogue.searchLabel}</label>
         <div className="search-row">
           <input
             id="catalogue-q"
@@ -61,11 +61,11 @@ export function CataloguePage() {
             onChange={(e) => setText(e.target.value)}
           />
           <button type="submit" className="button">
-            {en.catalogue.searchButton}
+            {ui.catalogue.searchButton}
           </button>
         </div>
         <div className="field inline">
-          <label htmlFor="catalogue-min-individuals">{en.catalogue.minIndividuals}</label>
+          <label htmlFor="catalogue-min-individuals">{ui.catalogue.minIndividuals}</label>
           <input
             id="catalogue-min-individuals"
             type="number"
@@ -79,10 +79,10 @@ export function CataloguePage() {
       </form>
       <div className="catalogue-layout">
         <aside aria-labelledby="filters-title" className="filters">
-          <h2 id="filters-title">{en.catalogue.filters}</h2>
+          <h2 id="filters-title">{ui.catalogue.filters}</h2>
           {hasFilters(query) && (
             <p>
-              <Link to="/catalogue">{en.catalogue.clearFilters}</Link>
+              <Link to="/catalogue">{ui.catalogue.clearFilters}</Link>
             </p>
           )}
           {FACET_KEYS.map((facet) => (
@@ -94,7 +94,7 @@ export function CataloguePage() {
             />
           ))}
           <fieldset className="facet">
-            <legend>{en.catalogue.facetStars}</legend>
+            <legend>{ui.catalogue.facetStars}</legend>
             <ul>
               <li>
                 <input
@@ -104,7 +104,7 @@ export function CataloguePage() {
                   checked={query.minStars == null}
                   onChange={() => go({ ...query, minStars: null, page: 1 })}
                 />
-                <label htmlFor={`${starsName}-any`}>{en.catalogue.starsAny}</label>
+                <label htmlFor={`${starsName}-any`}>{ui.catalogue.starsAny}</label>
               </li>
               {atLeastStars(data?.facets.stars)
                 .reverse()
@@ -121,8 +121,8 @@ export function CataloguePage() {
                     />
                     <label htmlFor={`${starsName}-${s.stars}`}>
                       {s.stars === 1
-                        ? en.catalogue.starsAtLeastOne
-                        : fmt(en.catalogue.starsAtLeast, { n: s.stars })}{' '}
+                        ? ui.catalogue.starsAtLeastOne
+                        : fmt(ui.catalogue.starsAtLeast, { n: s.stars })}{' '}
                       <span className="count">({formatNumber(s.count)})</span>
                     </label>
                   </li>
@@ -132,7 +132,7 @@ export function CataloguePage() {
         </aside>
         <section aria-labelledby="results-title" className="results" aria-busy={result.loading}>
           <h2 id="results-title" className="visually-hidden">
-            {en.catalogue.results}
+            {ui.catalogue.results}
           </h2>
           {result.error != null && <ErrorBox error={result.error} onRetry={result.reload} />}
           {result.loading && !data && <Loading />}
@@ -140,11 +140,11 @@ export function CataloguePage() {
             <>
               <p role="status" className="results-count" data-testid="catalogue-count">
                 {data.total === 1
-                  ? en.catalogue.resultsCountOne
-                  : fmt(en.catalogue.resultsCount, { total: formatNumber(data.total) })}
+                  ? ui.catalogue.resultsCountOne
+                  : fmt(ui.catalogue.resultsCount, { total: formatNumber(data.total) })}
               </p>
               {data.items.length === 0 ? (
-                <p>{en.catalogue.noResults}</p>
+                <p>{ui.catalogue.noResults}</p>
               ) : (
                 <ol className="result-list">
                   {data.items.map((d) => (

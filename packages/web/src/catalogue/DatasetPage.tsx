@@ -5,7 +5,7 @@ import { hub } from '../api';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
 import { QualityBadge } from '../components/QualityBadge';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { formatDate, nameOf } from '../i18n/format';
 import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
@@ -16,6 +16,7 @@ import { availableLanguages } from './languages';
 import { QualitySection } from './QualitySection';
 import { RdfLinks } from './RdfLinks';
 import { StatisticsSection } from './StatisticsSection';
+import { locale } from '../i18n/locale';
 
 /** One dataset: description in a chosen language, use conditions, quality label, statistics, RDF. */
 export function DatasetPage() {
@@ -27,10 +28,10 @@ export function DatasetPage() {
     return (
       <>
         <p>
-          <Link to="/catalogue">{en.dataset.backToCatalogue}</Link>
+          <Link to="/catalogue">{ui.dataset.backToCatalogue}</Link>
         </p>
         {notFound ? (
-          <p role="alert">{en.dataset.notFound}</p>
+          <p role="alert">{ui.dataset.notFound}</p>
         ) : (
           <ErrorBox error={result.error} onRetry={result.reload} />
         )}
@@ -43,32 +44,33 @@ export function DatasetPage() {
 function DatasetView({ dataset }: { dataset: DatasetDetail }) {
   const d = dataset.description;
   const langs = availableLanguages(d.title, d.description);
-  const [lang, setLang] = useState(langs[0] ?? 'en');
+  // The page's language when the holder described the dataset in it, else the first they used.
+  const [lang, setLang] = useState(langs.includes(locale) ? locale : (langs[0] ?? 'en'));
   const selectId = useId();
   const title = pickLang(d.title, lang) || dataset.id;
   useTitle(title);
   const description = pickLang(d.description, lang);
   const legislation = d.applicableLegislation ?? [];
   const overview: { label: string; value: ReactNode }[] = [
-    { label: en.dataset.publisher, value: pickLang(d.publisher?.name, lang) },
+    { label: ui.dataset.publisher, value: pickLang(d.publisher?.name, lang) },
     {
-      label: en.dataset.node,
-      value: dataset.node ? `${dataset.node.name} (${nameOf(en.countries, dataset.node.country)})` : '',
+      label: ui.dataset.node,
+      value: dataset.node ? `${dataset.node.name} (${nameOf(ui.countries, dataset.node.country)})` : '',
     },
-    { label: en.dataset.accessRights, value: d.accessRights ? nameOf(en.accessRights, d.accessRights) : '' },
+    { label: ui.dataset.accessRights, value: d.accessRights ? nameOf(ui.accessRights, d.accessRights) : '' },
     {
-      label: en.dataset.categories,
-      value: (d.healthCategories ?? []).map((c) => `${nameOf(en.healthCategories, c)} (${c})`).join('; '),
+      label: ui.dataset.categories,
+      value: (d.healthCategories ?? []).map((c) => `${nameOf(ui.healthCategories, c)} (${c})`).join('; '),
     },
-    { label: en.dataset.keywords, value: keywordsIn(d.keywords, lang).join(', ') },
-    { label: en.dataset.period, value: periodText(d.derived?.temporalCoverage) },
-    { label: en.dataset.legalBasis, value: legalBasesIn(d, lang).join(' ') },
-    { label: en.dataset.purpose, value: textsIn(d.purposes, lang).join(' ') },
-    { label: en.dataset.provenance, value: pickLang(d.provenance, lang) },
-    { label: en.dataset.retentionPeriod, value: periodText(d.retentionPeriod) },
-    { label: en.dataset.conformsTo, value: (d.conformsTo ?? []).join(', ') },
+    { label: ui.dataset.keywords, value: keywordsIn(d.keywords, lang).join(', ') },
+    { label: ui.dataset.period, value: periodText(d.derived?.temporalCoverage) },
+    { label: ui.dataset.legalBasis, value: legalBasesIn(d, lang).join(' ') },
+    { label: ui.dataset.purpose, value: textsIn(d.purposes, lang).join(' ') },
+    { label: ui.dataset.provenance, value: pickLang(d.provenance, lang) },
+    { label: ui.dataset.retentionPeriod, value: periodText(d.retentionPeriod) },
+    { label: ui.dataset.conformsTo, value: (d.conformsTo ?? []).join(', ') },
     {
-      label: en.dataset.legislation,
+      label: ui.dataset.legislation,
       value: legislation.length ? (
         <ul className="plain-list">
           {legislation.map((iri) => (
@@ -81,7 +83,7 @@ function DatasetView({ dataset }: { dataset: DatasetDetail }) {
         ''
       ),
     },
-    { label: en.dataset.published, value: formatDate(dataset.publishedAt) },
+    { label: ui.dataset.published, value: formatDate(dataset.publishedAt) },
   ].filter((row) => row.value);
   const contact = d.contactPoint;
   const contactName = pickLang(contact?.name, lang);
@@ -89,7 +91,7 @@ function DatasetView({ dataset }: { dataset: DatasetDetail }) {
   return (
     <article className="dataset" lang={lang}>
       <p lang="en">
-        <Link to="/catalogue">{en.dataset.backToCatalogue}</Link>
+        <Link to="/catalogue">{ui.dataset.backToCatalogue}</Link>
       </p>
       <header className="dataset-head">
         <h1>{title}</h1>
@@ -97,11 +99,11 @@ function DatasetView({ dataset }: { dataset: DatasetDetail }) {
       </header>
       {langs.length > 1 && (
         <div className="field inline" lang="en">
-          <label htmlFor={selectId}>{en.dataset.language}</label>
+          <label htmlFor={selectId}>{ui.dataset.language}</label>
           <select id={selectId} value={lang} onChange={(e) => setLang(e.target.value)}>
             {langs.map((l) => (
               <option key={l} value={l}>
-                {nameOf(en.languages, l)}
+                {nameOf(ui.languages, l)}
               </option>
             ))}
           </select>
@@ -110,7 +112,7 @@ function DatasetView({ dataset }: { dataset: DatasetDetail }) {
       {description && <p className="lead">{description}</p>}
       <div lang="en">
         <section aria-labelledby="overview-title" className="card">
-          <h2 id="overview-title">{en.dataset.overview}</h2>
+          <h2 id="overview-title">{ui.dataset.overview}</h2>
           <dl className="key-values">
             {overview.map((row) => (
               <div key={row.label}>
@@ -120,7 +122,7 @@ function DatasetView({ dataset }: { dataset: DatasetDetail }) {
             ))}
             {contact && (contactName || contact.email) && (
               <div>
-                <dt>{en.dataset.contact}</dt>
+                <dt>{ui.dataset.contact}</dt>
                 <dd>
                   {contactName}
                   {contact.email && (

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { toSearchParams, type DatasetQuery } from '@openehds/client';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt } from '../i18n/format';
 import { pageCount, pageWindow } from './paging';
 
@@ -10,16 +10,16 @@ export function Pager({ query, total }: { query: DatasetQuery; total: number }) 
   if (pages <= 1) return null;
   const href = (page: number) => `/catalogue?${toSearchParams({ ...query, page }).toString()}`;
   return (
-    <nav aria-label={en.catalogue.pagination} className="pager">
+    <nav aria-label={ui.catalogue.pagination} className="pager">
       <ul>
         <li>
           {query.page > 1 ? (
             <Link to={href(query.page - 1)} rel="prev">
-              {en.catalogue.previous}
+              {ui.catalogue.previous}
             </Link>
           ) : (
             <span aria-disabled="true" className="disabled">
-              {en.catalogue.previous}
+              {ui.catalogue.previous}
             </span>
           )}
         </li>
@@ -33,7 +33,7 @@ export function Pager({ query, total }: { query: DatasetQuery; total: number }) 
               <Link
                 to={href(p)}
                 aria-current={p === query.page ? 'page' : undefined}
-                aria-label={fmt(en.catalogue.page, { n: p })}
+                aria-label={fmt(ui.catalogue.page, { n: p })}
               >
                 {p}
               </Link>
@@ -43,11 +43,11 @@ export function Pager({ query, total }: { query: DatasetQuery; total: number }) 
         <li>
           {query.page < pages ? (
             <Link to={href(query.page + 1)} rel="next">
-              {en.catalogue.next}
+              {ui.catalogue.next}
             </Link>
           ) : (
             <span aria-disabled="true" className="disabled">
-              {en.catalogue.next}
+              {ui.catalogue.next}
             </span>
           )}
         </li>

@@ -1,6 +1,6 @@
 import type { DatasetQuality } from '@openehds/client';
 import { QualityBadge } from '../components/QualityBadge';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatDateTime, formatNumber } from '../i18n/format';
 import { DimensionsTable } from '../components/DimensionsTable';
 
@@ -8,16 +8,16 @@ import { DimensionsTable } from '../components/DimensionsTable';
 export function QualitySection({ quality }: { quality: DatasetQuality | null }) {
   return (
     <section aria-labelledby="quality-title" className="card">
-      <h2 id="quality-title">{en.dataset.quality}</h2>
+      <h2 id="quality-title">{ui.dataset.quality}</h2>
       {!quality ? (
-        <p>{en.dataset.qualityNone}</p>
+        <p>{ui.dataset.qualityNone}</p>
       ) : (
         <>
           <p>
             <QualityBadge quality={quality} size="large" />
           </p>
           <p>
-            {fmt(en.dataset.checksSummary, {
+            {fmt(ui.dataset.checksSummary, {
               passed: formatNumber(quality.checks.passed),
               total: formatNumber(quality.checks.total),
               failed: formatNumber(quality.checks.failed),
@@ -25,30 +25,30 @@ export function QualitySection({ quality }: { quality: DatasetQuality | null }) 
             })}
           </p>
           <DimensionsTable
-            summary={en.dataset.dimensions}
-            rows={quality.dimensions.map((d) => ({ ...d, source: en.dataset.sources[d.source] ?? d.source }))}
+            summary={ui.dataset.dimensions}
+            rows={quality.dimensions.map((d) => ({ ...d, source: ui.dataset.sources[d.source] ?? d.source }))}
           />
           {quality.failedChecks.length > 0 && (
             <details data-testid="failed-checks">
-              <summary>{fmt(en.dataset.showFailed, { n: quality.failedChecks.length })}</summary>
+              <summary>{fmt(ui.dataset.showFailed, { n: quality.failedChecks.length })}</summary>
               <div className="table-wrap">
                 <table>
-                  <caption className="visually-hidden">{en.dataset.failedChecks}</caption>
+                  <caption className="visually-hidden">{ui.dataset.failedChecks}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">{en.dataset.check}</th>
-                      <th scope="col">{en.holder.where}</th>
+                      <th scope="col">{ui.dataset.check}</th>
+                      <th scope="col">{ui.holder.where}</th>
                       <th scope="col" className="num">
-                        {en.dataset.rowsFailed}
+                        {ui.dataset.rowsFailed}
                       </th>
                       <th scope="col" className="num">
-                        {en.dataset.rowsChecked}
+                        {ui.dataset.rowsChecked}
                       </th>
                       <th scope="col" className="num">
-                        {en.dataset.pctFailed}
+                        {ui.dataset.pctFailed}
                       </th>
                       <th scope="col" className="num">
-                        {en.dataset.threshold}
+                        {ui.dataset.threshold}
                       </th>
                     </tr>
                   </thead>

@@ -2,7 +2,7 @@ import { useState, type MouseEvent } from 'react';
 import { RDF_FORMATS, type RdfFormat } from '@openehds/client';
 import { hub } from '../api';
 import { ErrorBox } from '../components/ErrorBox';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { rdfExtension } from './languages';
 
 /**
@@ -31,7 +31,7 @@ export function RdfLinks({ id }: { id: string }) {
 
   return (
     <section aria-labelledby="rdf-title">
-      <h2 id="rdf-title">{en.dataset.rdf}</h2>
+      <h2 id="rdf-title">{ui.dataset.rdf}</h2>
       <ul className="inline-list">
         {RDF_FORMATS.map((f) => (
           <li key={f.id}>

@@ -1,17 +1,17 @@
 /** Display names of facet values, one table per facet. */
 import type { FacetKey } from '@openehds/client';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { nameOf } from '../i18n/format';
 
 /** The human name of a facet value (category and country names; access rights in words). */
 export function facetValueLabel(key: FacetKey, value: string): string {
   switch (key) {
     case 'healthCategory':
-      return `${nameOf(en.healthCategories, value)} (${value})`;
+      return `${nameOf(ui.healthCategories, value)} (${value})`;
     case 'country':
-      return nameOf(en.countries, value);
+      return nameOf(ui.countries, value);
     case 'accessRights':
-      return nameOf(en.accessRights, value);
+      return nameOf(ui.accessRights, value);
     default:
       return value;
   }
@@ -19,10 +19,10 @@ export function facetValueLabel(key: FacetKey, value: string): string {
 
 /** The legend of each facet group. */
 export const FACET_TITLES: Record<FacetKey, string> = {
-  healthCategory: en.catalogue.facetHealthCategory,
-  country: en.catalogue.facetCountry,
-  codingSystem: en.catalogue.facetCodingSystem,
-  accessRights: en.catalogue.facetAccessRights,
+  healthCategory: ui.catalogue.facetHealthCategory,
+  country: ui.catalogue.facetCountry,
+  codingSystem: ui.catalogue.facetCodingSystem,
+  accessRights: ui.catalogue.facetAccessRights,
 };
 
 /** A text in the wanted language, else English, else any language present. */

@@ -1,4 +1,4 @@
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt } from '../i18n/format';
 import { ChartFrame } from './ChartFrame';
 import type { ChartDatum } from './chart-data';
@@ -20,8 +20,8 @@ const WIDTH = 640;
 export function BarChart({
   title,
   data,
-  valueLabel = en.charts.count,
-  categoryLabel = en.charts.label,
+  valueLabel = ui.charts.count,
+  categoryLabel = ui.charts.label,
 }: Props) {
   const max = maxOf(data.map((d) => d.value));
   const barW = WIDTH - LABEL_W - VALUE_W;
@@ -33,11 +33,11 @@ export function BarChart({
       title={title}
       summary={
         data.length
-          ? fmt(en.charts.barSummary, {
+          ? fmt(ui.charts.barSummary, {
               n: data.length,
               max: biggest ? `${biggest.label} (${biggest.display})` : '',
             })
-          : en.charts.noData
+          : ui.charts.noData
       }
       width={WIDTH}
       height={height}

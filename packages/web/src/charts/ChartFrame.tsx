@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 
 /** A row of a chart's data table fallback. */
 export interface TableRow {
@@ -44,7 +44,7 @@ export function ChartFrame({ title, summary, width, height, columns, rows, child
         {children}
       </svg>
       <details className="chart-table">
-        <summary>{en.charts.dataTable}</summary>
+        <summary>{ui.charts.dataTable}</summary>
         <table>
           <caption className="visually-hidden">{title}</caption>
           <thead>

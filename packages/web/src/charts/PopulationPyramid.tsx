@@ -1,4 +1,4 @@
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt } from '../i18n/format';
 import { ChartFrame } from './ChartFrame';
 import { countText, pyramidRows, type PyramidCellLike, type PyramidRow } from './chart-data';
@@ -31,21 +31,21 @@ export function PopulationPyramid({ title, cells, threshold }: Props) {
   const x = linearScale(max, half - 40);
   const mid = WIDTH / 2;
   const height = TOP + rows.length * ROW + AXIS;
-  const text = (c: PyramidRow['female']) => countText(c, threshold, en.charts.suppressed);
+  const text = (c: PyramidRow['female']) => countText(c, threshold, ui.charts.suppressed);
   return (
     <ChartFrame
       title={title}
-      summary={fmt(en.charts.pyramidSummary, { bands: rows.length })}
+      summary={fmt(ui.charts.pyramidSummary, { bands: rows.length })}
       width={WIDTH}
       height={height}
-      columns={[en.charts.ageBand, en.charts.female, en.charts.male]}
+      columns={[ui.charts.ageBand, ui.charts.female, ui.charts.male]}
       rows={rows.map((r) => ({ key: r.band, cells: [r.band, text(r.female), text(r.male)] }))}
     >
       <text x={mid - BAND_W / 2 - 8} y={14} textAnchor="end" className="chart-legend female-text">
-        {en.charts.female}
+        {ui.charts.female}
       </text>
       <text x={mid + BAND_W / 2 + 8} y={14} className="chart-legend male-text">
-        {en.charts.male}
+        {ui.charts.male}
       </text>
       {rows.map((r, i) => {
         const y = TOP + i * ROW;

@@ -1,4 +1,4 @@
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt } from '../i18n/format';
 import { ChartFrame } from './ChartFrame';
 import type { ChartDatum } from './chart-data';
@@ -29,8 +29,8 @@ export function TimeChart({
   title,
   data,
   kind,
-  periodLabel = en.charts.year,
-  valueLabel = en.charts.count,
+  periodLabel = ui.charts.year,
+  valueLabel = ui.charts.count,
   max,
 }: Props) {
   const top = max ?? niceMax(maxOf(data.map((d) => d.value)));
@@ -54,7 +54,7 @@ export function TimeChart({
   return (
     <ChartFrame
       title={title}
-      summary={data.length ? fmt(en.charts.timeSummary, { first, last }) : en.charts.noData}
+      summary={data.length ? fmt(ui.charts.timeSummary, { first, last }) : ui.charts.noData}
       width={WIDTH}
       height={HEIGHT}
       columns={[periodLabel, valueLabel]}

@@ -4,11 +4,11 @@ import { useAuth } from '../auth/AuthContext';
 import { identity } from '../auth/identity-api';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 import { optOutApi } from './api';
-import { citizenEn as t } from './strings';
+import { citizenText as t } from './strings';
 import { historyRow, nextChange, receiptText, statusText } from './view';
 
 /**
@@ -28,7 +28,7 @@ export function CitizenPage() {
         <SignInWithEid />
       ) : principal.role !== 'citizen' ? (
         <p className="alert alert-info" role="status">
-          {fmt(t.notCitizen, { name: principal.displayName, role: en.roles[principal.role] })}
+          {fmt(t.notCitizen, { name: principal.displayName, role: ui.roles[principal.role] })}
         </p>
       ) : (
         <YourChoice />

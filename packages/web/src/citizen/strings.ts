@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { citizenDe } from './strings-de';
+import { citizenFr } from './strings-fr';
+import { citizenIt } from './strings-it';
 /** The citizen page's words (English), in plain language (GUIDE M8.1: accessible, understandable). */
 export const citizenEn = {
   nav: 'Your data choice',
@@ -64,3 +68,6 @@ export const citizenEn = {
   privacy:
     'The register holds a protected code made from your national identification number with a secret key, the times of your choices and their receipts — no name, no number. Data holders recognise you with the same code; the Health Data Access Body only sees how many people opted out, never who.',
 } as const;
+
+/** The text above in the page's language. */
+export const citizenText = localise(citizenEn, { de: citizenDe, fr: citizenFr, it: citizenIt });

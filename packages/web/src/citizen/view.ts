@@ -1,6 +1,6 @@
 import type { OptOutReceipt, OptOutStatus } from '@openehds/client';
 import { fmt, formatDateTime } from '../i18n/format';
-import { citizenEn as t } from './strings';
+import { citizenText as t } from './strings';
 
 /** What the page says about the current choice: a headline and what it means. */
 export function statusText(status: OptOutStatus): { headline: string; detail: string } {

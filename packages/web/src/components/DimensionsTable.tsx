@@ -1,4 +1,4 @@
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 
 /** One QUANTUM dimension of a quality label, as shown to people (score 0–100, or null when not assessed). */
 export interface DimensionRow {
@@ -21,15 +21,15 @@ export function DimensionsTable({ summary, rows }: { summary: string; rows: Dime
         <table>
           <thead>
             <tr>
-              <th scope="col">{en.dataset.dimension}</th>
-              <th scope="col">{en.dataset.group}</th>
+              <th scope="col">{ui.dataset.dimension}</th>
+              <th scope="col">{ui.dataset.group}</th>
               <th scope="col" className="num">
-                {en.dataset.weight}
+                {ui.dataset.weight}
               </th>
               <th scope="col" className="num">
-                {en.dataset.score}
+                {ui.dataset.score}
               </th>
-              <th scope="col">{en.dataset.source}</th>
+              <th scope="col">{ui.dataset.source}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,5 +1,5 @@
 import { ApiError } from '@openehds/client';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 
 interface Props {
   error: unknown;
@@ -8,7 +8,7 @@ interface Props {
 }
 
 /** Shows an error's detail and every issue it lists; announced to screen readers as an alert. */
-export function ErrorBox({ error, title = en.app.errorTitle, onRetry }: Props) {
+export function ErrorBox({ error, title = ui.app.errorTitle, onRetry }: Props) {
   const detail =
     error instanceof Error ? (error instanceof ApiError ? error.detail : error.message) : String(error);
   const issues = error instanceof ApiError ? error.issues : [];
@@ -28,7 +28,7 @@ export function ErrorBox({ error, title = en.app.errorTitle, onRetry }: Props) {
       )}
       {onRetry && (
         <button type="button" className="button secondary" onClick={onRetry}>
-          {en.app.retry}
+          {ui.app.retry}
         </button>
       )}
     </div>

@@ -1,7 +1,7 @@
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 
 /** A polite loading message (a status region, so screen readers hear it without losing focus). */
-export function Loading({ label = en.app.loading }: { label?: string }) {
+export function Loading({ label = ui.app.loading }: { label?: string }) {
   return (
     <p className="loading" role="status">
       {label}

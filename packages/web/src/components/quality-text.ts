@@ -1,4 +1,4 @@
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt } from '../i18n/format';
 
 /** Stars clamped to the label's 0–5 scale and rounded to whole stars. */
@@ -15,9 +15,9 @@ export function starGlyphs(stars: number): string {
 
 /** The accessible text of a quality label: "Quality label: 4 of 5 stars" (Art. 78 graphic scale in words). */
 export function qualityText(quality: { stars: number; score?: number | null } | null): string {
-  if (!quality) return en.quality.none;
+  if (!quality) return ui.quality.none;
   const stars = clampStars(quality.stars);
   return quality.score == null
-    ? fmt(en.quality.badge, { stars })
-    : fmt(en.quality.badgeScore, { stars, score: Math.round(quality.score) });
+    ? fmt(ui.quality.badge, { stars })
+    : fmt(ui.quality.badgeScore, { stars, score: Math.round(quality.score) });
 }

@@ -2,7 +2,7 @@ import { fmt } from '../i18n/format';
 import { Checkbox, CheckboxGroup, Input, Row, Select } from './controls';
 import { withType, withVocabulary, type CriterionDraft, type Sex } from './draft';
 import { criterionFieldIssues, type CriterionField, type PathIssue } from './field-issues';
-import { feasibilityEn as t } from './strings';
+import { feasibilityText as t } from './strings';
 import { allowsDescendants, isEventType, VOCABULARIES, type CriterionType } from './vocab';
 
 interface Props {

@@ -15,7 +15,7 @@ import { IssueSummary } from './IssueSummary';
 import { JsonPanel } from './JsonPanel';
 import { definitionText, readDefinitionText } from './json-text';
 import { ResultsTable } from './ResultsTable';
-import { feasibilityEn as t } from './strings';
+import { feasibilityText as t } from './strings';
 import type { FeasibilityResult } from './types';
 import { definitionIssues } from './validate';
 import { EVENT_TYPES } from './vocab';

@@ -4,7 +4,7 @@ import { Input, Row, Select } from './controls';
 import { CriterionFields } from './CriterionFields';
 import type { GroupDraft, Side, CriterionDraft } from './draft';
 import { issuesAt, type PathIssue } from './field-issues';
-import { feasibilityEn as t } from './strings';
+import { feasibilityText as t } from './strings';
 import { CRITERION_TYPES, type CriterionType } from './vocab';
 
 interface Props {

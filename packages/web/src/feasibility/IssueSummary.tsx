@@ -1,6 +1,6 @@
 import { fmt } from '../i18n/format';
 import { issuePlace, type PathIssue } from './field-issues';
-import { feasibilityEn as t } from './strings';
+import { feasibilityText as t } from './strings';
 
 /**
  * Every problem of the definition in one list before the form, each with where it is (WCAG 3.3.1):

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { fmt } from '../i18n/format';
 import type { PathIssue } from './field-issues';
-import { feasibilityEn as t } from './strings';
+import { feasibilityText as t } from './strings';
 
 interface Props {
   value: string;

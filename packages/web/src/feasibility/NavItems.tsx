@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router-dom';
-import { feasibilityEn as t } from './strings';
+import { feasibilityText as t } from './strings';
 
 /** The main-navigation entry "Feasibility", for everyone, signed in or not. */
 export function FeasibilityNavItems() {

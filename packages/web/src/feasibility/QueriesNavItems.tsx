@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router-dom';
 import type { Role } from '@openehds/client';
-import { queriesEn as t } from './queries-strings';
+import { queriesText as t } from './queries-strings';
 
 /** The main-navigation entry "Feasibility queries", for HDAB staff. */
 export function FeasibilityQueriesNavItems({ role }: { role: Role | null }) {

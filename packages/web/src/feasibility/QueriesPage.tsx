@@ -4,7 +4,7 @@ import { fmt, formatDateTime, formatNumber } from '../i18n/format';
 import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
 import { listFeasibilityQueries, type FeasibilityQueryJson } from './queries-api';
-import { queriesEn as t } from './queries-strings';
+import { queriesText as t } from './queries-strings';
 import { cohortSummary, nodeReleases } from './queries-view';
 
 /** The total as released: a sum, a lower bound when a node withheld its part, or unknown. */

@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatDateTime, nameOf } from '../i18n/format';
 import { audienceNote, nodeCountText, nodeStatusText, totalText } from './results';
-import { feasibilityEn as t } from './strings';
+import { feasibilityText as t } from './strings';
 import type { FeasibilityResult } from './types';
 
 /** The counts per node and the total, with what this audience may see. */
@@ -37,7 +37,7 @@ export function ResultsTable({ result }: { result: FeasibilityResult }) {
               {result.nodes.map((n) => (
                 <tr key={n.nodeId} data-testid={`feasibility-node-${n.nodeId}`} data-status={n.status}>
                   <th scope="row">{n.nodeName}</th>
-                  <td>{nameOf(en.countries, n.country)}</td>
+                  <td>{nameOf(ui.countries, n.country)}</td>
                   <td>{n.datasets.join(', ')}</td>
                   <td className="num" data-testid="feasibility-count">
                     {nodeCountText(n, result.threshold)}

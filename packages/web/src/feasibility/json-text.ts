@@ -4,7 +4,7 @@
  */
 import type { CohortDefinitionInput } from '@openehds/core';
 import { fmt } from '../i18n/format';
-import { feasibilityEn as t } from './strings';
+import { feasibilityText as t } from './strings';
 import { definitionIssues, type DefinitionIssue } from './validate';
 
 /** The definition as the JSON view shows it. */

@@ -1,7 +1,7 @@
 import { Route } from 'react-router-dom';
 import { RequireRole } from '../auth/RequireRole';
 import { QueriesPage } from './QueriesPage';
-import { queriesEn as t } from './queries-strings';
+import { queriesText as t } from './queries-strings';
 
 /** Who reads the register: HDAB staff (the hub allows only them). */
 export const QUERIES_ROLES = ['hdab_staff'] as const;

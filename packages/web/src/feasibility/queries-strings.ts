@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { queriesDe } from './queries-strings-de';
+import { queriesFr } from './queries-strings-fr';
+import { queriesIt } from './queries-strings-it';
 /** English strings of the HDAB's register of feasibility queries (issue 4 §2). */
 export const queriesEn = {
   nav: 'Feasibility queries',
@@ -24,3 +28,6 @@ export const queriesEn = {
   outcomes: { released: 'released', refused: 'refused' } as Record<string, string>,
   showCohort: 'The cohort definition',
 };
+
+/** The text above in the page's language. */
+export const queriesText = localise(queriesEn, { de: queriesDe, fr: queriesFr, it: queriesIt });

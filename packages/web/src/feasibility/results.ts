@@ -3,7 +3,7 @@
  * what this audience may see (the HDAB's policy per audience; issue 4 §1). Pure, no React.
  */
 import { fmt, formatNumber } from '../i18n/format';
-import { feasibilityEn as t } from './strings';
+import { feasibilityText as t } from './strings';
 import type { FeasibilityNodeResult, FeasibilityResult } from './types';
 
 /** A node's count as released: a number, "fewer than N", or why there is none. */

@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { feasibilityDe } from './strings-de';
+import { feasibilityFr } from './strings-fr';
+import { feasibilityIt } from './strings-it';
 /**
  * English strings of the cohort builder and feasibility counts (issue 4 §1; Art. 69), in one place so
  * a translation is one more file of the same shape (see i18n/en.ts). Placeholders in braces are
@@ -154,3 +158,10 @@ export const feasibilityEn = {
     partial: 'Some nodes did not answer or withheld their count, so the total is a lower bound.',
   },
 };
+
+/** The text above in the page's language. */
+export const feasibilityText = localise(feasibilityEn, {
+  de: feasibilityDe,
+  fr: feasibilityFr,
+  it: feasibilityIt,
+});

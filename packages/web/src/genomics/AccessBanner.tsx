@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { AccessLevel } from './access-level';
-import { genomicsEn as t } from './strings';
+import { genomicsText as t } from './strings';
 
 /** Which granularity the user gets and why, with the way to more (sign in; a permit). */
 export function AccessBanner({ level }: { level: AccessLevel }) {

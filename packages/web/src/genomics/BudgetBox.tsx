@@ -1,5 +1,5 @@
 import type { ApiError } from '@openehds/client';
-import { genomicsEn as t } from './strings';
+import { genomicsText as t } from './strings';
 
 /**
  * The spent query budget (429; issue 5 §3), said plainly: what happened, the hub's own words on when it

@@ -21,7 +21,7 @@ import {
   type SearchField,
   type SearchForm,
 } from './search-request';
-import { genomicsEn as t } from './strings';
+import { genomicsText as t } from './strings';
 import { hpoTerms, type TermOption } from './term-suggest';
 import { TermPicker } from './TermPicker';
 import { readVariantInput } from './variant-input';

@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router-dom';
-import { genomicsEn as t } from './strings';
+import { genomicsText as t } from './strings';
 
 /** The main-navigation entry "Genomics", for everyone, signed in or not (a Beacon answers anyone). */
 export function GenomicsNavItems() {

@@ -1,10 +1,10 @@
 import { useId } from 'react';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { nameOf } from '../i18n/format';
 import { allelesText, countText, foundText, frequencyText, statusText, summaryText } from './answer-text';
 import type { NodeAnswer } from './node-answers';
 import type { EntryKind } from './search-request';
-import { genomicsEn as t } from './strings';
+import { genomicsText as t } from './strings';
 
 /**
  * One row per node asked: name, country, dataset, yes/no, and — when the user may see them — the
@@ -61,7 +61,7 @@ export function NodeResults({ answers, entry }: { answers: readonly NodeAnswer[]
                   <th scope="row" data-testid="genomics-node-name">
                     {a.nodeName}
                   </th>
-                  <td>{nameOf(en.countries, a.country)}</td>
+                  <td>{nameOf(ui.countries, a.country)}</td>
                   <td>{a.datasetIds.join(', ')}</td>
                   <td data-testid="genomics-found">{foundText(a)}</td>
                   {counted && (

@@ -3,7 +3,7 @@ import { fmt, formatNumber } from '../i18n/format';
 import type { NodeAnswer } from './node-answers';
 import { individualRows, variantRows } from './records';
 import type { EntryKind } from './search-request';
-import { genomicsEn as t } from './strings';
+import { genomicsText as t } from './strings';
 
 /**
  * A permit holder's records at one node (issue 5 §3): variants with their 1-based position beside

@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { fmt } from '../i18n/format';
-import { genomicsEn as t } from './strings';
+import { genomicsText as t } from './strings';
 import { suggestTerms, typedTerm, type TermOption } from './term-suggest';
 
 /**

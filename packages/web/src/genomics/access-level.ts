@@ -7,7 +7,7 @@
 import type { BeaconGranularityJson, BeaconResultResponseJson } from '@openehds/client';
 import { fmt, formatNumber } from '../i18n/format';
 import { disclosureOf, type NodeAnswer } from './node-answers';
-import { genomicsEn as t } from './strings';
+import { genomicsText as t } from './strings';
 
 export interface AccessLevel {
   granularity: BeaconGranularityJson;

@@ -4,7 +4,7 @@
  */
 import { fmt, formatNumber } from '../i18n/format';
 import type { NodeAnswer } from './node-answers';
-import { genomicsEn as t } from './strings';
+import { genomicsText as t } from './strings';
 
 /** "Yes", "No", or a dash for a node that did not answer. */
 export function foundText(a: Pick<NodeAnswer, 'exists'>): string {

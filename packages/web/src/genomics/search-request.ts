@@ -5,7 +5,7 @@
  */
 import type { BeaconFilterJson, BeaconQueryInput } from '@openehds/client';
 import { readVariantInput, type VariantInput } from './variant-input';
-import { genomicsEn as t } from './strings';
+import { genomicsText as t } from './strings';
 
 /** Assemblies a user may pick; GRCh38 first, as the nodes' data declare by default. */
 export const ASSEMBLIES = ['GRCh38', 'GRCh37'] as const;

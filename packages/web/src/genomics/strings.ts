@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { genomicsDe } from './strings-de';
+import { genomicsFr } from './strings-fr';
+import { genomicsIt } from './strings-it';
 /**
  * English strings of the genomic search (issue 5 §5; GA4GH Beacon v2 across the nodes), in one place so
  * a translation is one more file of the same shape. Placeholders in braces are filled by `fmt`.
@@ -113,3 +117,6 @@ export const genomicsEn = {
     fixFields: 'The Beacon refused the search: {message}',
   },
 };
+
+/** The text above in the page's language. */
+export const genomicsText = localise(genomicsEn, { de: genomicsDe, fr: genomicsFr, it: genomicsIt });

@@ -4,7 +4,7 @@
  * Pure.
  */
 import { fmt, formatNumber } from '../i18n/format';
-import { genomicsEn as t } from './strings';
+import { genomicsText as t } from './strings';
 import type { VariantInput } from './variant-input';
 
 /** One line describing what will be sent. */

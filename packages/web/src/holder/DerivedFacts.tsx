@@ -1,7 +1,7 @@
 import type { NodeDataset } from '@openehds/client';
 import { QualityBadge } from '../components/QualityBadge';
 import { periodText } from '../catalogue/description-text';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatNumber } from '../i18n/format';
 
 /** What the node derived from its data, shown read-only beside the holder's draft. */
@@ -9,23 +9,23 @@ export function Derived({ dataset }: { dataset: NodeDataset }) {
   const d = dataset.derived;
   const rows = [
     {
-      label: en.dataset.individuals,
+      label: ui.dataset.individuals,
       value: d.numberOfUniqueIndividuals == null ? '–' : formatNumber(d.numberOfUniqueIndividuals),
     },
-    { label: en.dataset.records, value: d.numberOfRecords == null ? '–' : formatNumber(d.numberOfRecords) },
+    { label: ui.dataset.records, value: d.numberOfRecords == null ? '–' : formatNumber(d.numberOfRecords) },
     {
-      label: en.dataset.ageRange,
+      label: ui.dataset.ageRange,
       value:
         d.minTypicalAge == null || d.maxTypicalAge == null
           ? '–'
-          : fmt(en.dataset.ageRangeValue, { min: d.minTypicalAge, max: d.maxTypicalAge }),
+          : fmt(ui.dataset.ageRangeValue, { min: d.minTypicalAge, max: d.maxTypicalAge }),
     },
-    { label: en.dataset.period, value: periodText(d.temporal) || '–' },
-    { label: en.dataset.codingSystems, value: d.codingSystems.join(', ') || '–' },
+    { label: ui.dataset.period, value: periodText(d.temporal) || '–' },
+    { label: ui.dataset.codingSystems, value: d.codingSystems.join(', ') || '–' },
   ];
   return (
     <div className="derived">
-      <h4>{en.holder.derived}</h4>
+      <h4>{ui.holder.derived}</h4>
       <dl className="key-values">
         {rows.map((r) => (
           <div key={r.label}>
@@ -34,7 +34,7 @@ export function Derived({ dataset }: { dataset: NodeDataset }) {
           </div>
         ))}
         <div>
-          <dt>{en.holder.currentLabel}</dt>
+          <dt>{ui.holder.currentLabel}</dt>
           <dd>
             <QualityBadge quality={dataset.quality} />
           </dd>

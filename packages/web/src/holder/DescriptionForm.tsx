@@ -10,7 +10,7 @@ import {
 import { ErrorBox } from '../components/ErrorBox';
 import { DateField, FieldErrors, TextArea, TextField } from '../components/fields';
 import { Loading } from '../components/Loading';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatDateTime, nameOf } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 import {
@@ -28,7 +28,7 @@ import { DataUseConditions } from './DataUseConditions';
 import type { NodeAccess } from './HolderPage';
 import { Derived } from './DerivedFacts';
 
-const CATEGORY_CODES = Object.keys(en.healthCategories) as (keyof typeof en.healthCategories)[];
+const CATEGORY_CODES = Object.keys(ui.healthCategories) as (keyof typeof ui.healthCategories)[];
 const ACCESS_RIGHTS: AccessRights[] = ['PUBLIC', 'RESTRICTED', 'NON_PUBLIC'];
 
 /** The dataset description form: derived fields read-only, the draft editable, save and publish. */
@@ -37,8 +37,8 @@ export function DescriptionForm({ access, version }: { access: NodeAccess; versi
   const id = useId();
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{en.holder.description}</h3>
-      <p>{en.holder.descriptionIntro}</p>
+      <h3 id={`${id}-title`}>{ui.holder.description}</h3>
+      <p>{ui.holder.descriptionIntro}</p>
       {dataset.loading && !dataset.data && <Loading />}
       {dataset.error != null && <ErrorBox error={dataset.error} onRetry={dataset.reload} />}
       {dataset.data && (
@@ -133,10 +133,10 @@ function DraftEditor({
   }
 
   const publishedAt = published?.publishedAt ?? publishedBefore;
-  const otherLangs = Object.keys(en.languages).filter((l) => !langs.includes(l));
-  const publisherTypes = Object.keys(en.holder.publisherTypes).includes(draft.publisherType)
-    ? Object.keys(en.holder.publisherTypes)
-    : [draft.publisherType, ...Object.keys(en.holder.publisherTypes)];
+  const otherLangs = Object.keys(ui.languages).filter((l) => !langs.includes(l));
+  const publisherTypes = Object.keys(ui.holder.publisherTypes).includes(draft.publisherType)
+    ? Object.keys(ui.holder.publisherTypes)
+    : [draft.publisherType, ...Object.keys(ui.holder.publisherTypes)];
   const retentionErrors = errs('retentionPeriod') ?? [];
 
   return (
@@ -145,7 +145,7 @@ function DraftEditor({
       <div ref={status} tabIndex={-1} aria-live="polite" className="form-status">
         {issues && (
           <div className="alert alert-error" role="alert">
-            <p className="alert-title">{en.holder.fixErrors}</p>
+            <p className="alert-title">{ui.holder.fixErrors}</p>
             {issues.unplaced.length > 0 && (
               <ul>
                 {issues.unplaced.map((m, i) => (
@@ -156,11 +156,11 @@ function DraftEditor({
           </div>
         )}
         {error != null && <ErrorBox error={error} />}
-        {saved && <p className="alert alert-ok">{en.holder.saved}</p>}
+        {saved && <p className="alert alert-ok">{ui.holder.saved}</p>}
         {published && (
           <p className="alert alert-ok" data-testid="publish-result">
-            {fmt(en.holder.publishedAt, { at: formatDateTime(published.publishedAt) })}{' '}
-            <Link to={`/catalogue/${encodeURIComponent(published.id)}`}>{en.holder.viewPublished}</Link>
+            {fmt(ui.holder.publishedAt, { at: formatDateTime(published.publishedAt) })}{' '}
+            <Link to={`/catalogue/${encodeURIComponent(published.id)}`}>{ui.holder.viewPublished}</Link>
           </p>
         )}
       </div>
@@ -169,9 +169,9 @@ function DraftEditor({
         <FieldErrors id={`${id}-desc-err`} errors={errs('description')} />
         {langs.map((lang) => (
           <fieldset key={lang} className="lang-group" lang={lang}>
-            <legend lang="en">{fmt(en.holder.languageTitle, { lang: nameOf(en.languages, lang) })}</legend>
+            <legend lang="en">{fmt(ui.holder.languageTitle, { lang: nameOf(ui.languages, lang) })}</legend>
             <TextField
-              label={fmt(en.holder.titleField, { lang: nameOf(en.languages, lang) })}
+              label={fmt(ui.holder.titleField, { lang: nameOf(ui.languages, lang) })}
               value={draft.title[lang] ?? ''}
               onChange={(v) => setText('title', lang, v)}
               errors={errs(`title.${lang}`)}
@@ -179,7 +179,7 @@ function DraftEditor({
               testId={`draft-title-${lang}`}
             />
             <TextArea
-              label={fmt(en.holder.descriptionField, { lang: nameOf(en.languages, lang) })}
+              label={fmt(ui.holder.descriptionField, { lang: nameOf(ui.languages, lang) })}
               value={draft.description[lang] ?? ''}
               onChange={(v) => setText('description', lang, v)}
               errors={errs(`description.${lang}`)}
@@ -194,19 +194,19 @@ function DraftEditor({
                   setDirty(true);
                 }}
               >
-                {fmt(en.holder.removeLanguage, { lang: nameOf(en.languages, lang) })}
+                {fmt(ui.holder.removeLanguage, { lang: nameOf(ui.languages, lang) })}
               </button>
             )}
           </fieldset>
         ))}
         {otherLangs.length > 0 && (
           <div className="field inline">
-            <label htmlFor={`${id}-lang`}>{en.holder.addLanguage}</label>
+            <label htmlFor={`${id}-lang`}>{ui.holder.addLanguage}</label>
             <select id={`${id}-lang`} value={newLang} onChange={(e) => setNewLang(e.target.value)}>
               <option value="">—</option>
               {otherLangs.map((l) => (
                 <option key={l} value={l}>
-                  {nameOf(en.languages, l)}
+                  {nameOf(ui.languages, l)}
                 </option>
               ))}
             </select>
@@ -220,13 +220,13 @@ function DraftEditor({
                 setDirty(true);
               }}
             >
-              {en.holder.add}
+              {ui.holder.add}
             </button>
           </div>
         )}
         <TextField
-          label={en.holder.keywordsField}
-          hint={en.holder.keywordsHint}
+          label={ui.holder.keywordsField}
+          hint={ui.holder.keywordsHint}
           value={keywords}
           onChange={(v) => {
             setKeywords(v);
@@ -235,7 +235,7 @@ function DraftEditor({
           errors={errs('keywords')}
         />
         <div className={`field ${errs('accessRights') ? 'has-error' : ''}`}>
-          <label htmlFor={`${id}-access`}>{en.holder.accessRightsField}</label>
+          <label htmlFor={`${id}-access`}>{ui.holder.accessRightsField}</label>
           <select
             id={`${id}-access`}
             value={draft.accessRights}
@@ -245,7 +245,7 @@ function DraftEditor({
           >
             {ACCESS_RIGHTS.map((a) => (
               <option key={a} value={a}>
-                {en.accessRights[a]}
+                {ui.accessRights[a]}
               </option>
             ))}
           </select>
@@ -255,7 +255,7 @@ function DraftEditor({
           className={`categories ${errs('healthCategories') ? 'has-error' : ''}`}
           aria-describedby={errs('healthCategories') ? `${id}-cat-err` : undefined}
         >
-          <legend>{en.holder.categoriesField}</legend>
+          <legend>{ui.holder.categoriesField}</legend>
           <FieldErrors id={`${id}-cat-err`} errors={errs('healthCategories')} />
           <ul className="checkbox-grid">
             {CATEGORY_CODES.map((code) => (
@@ -273,7 +273,7 @@ function DraftEditor({
                   }
                 />
                 <label htmlFor={`${id}-cat-${code}`}>
-                  {en.healthCategories[code]} <span className="muted">({code})</span>
+                  {ui.healthCategories[code]} <span className="muted">({code})</span>
                 </label>
               </li>
             ))}
@@ -281,14 +281,14 @@ function DraftEditor({
         </fieldset>
         <div className="two-col">
           <TextField
-            label={en.holder.contactName}
+            label={ui.holder.contactName}
             value={draft.contactPoint.name}
             onChange={(v) => update({ contactPoint: { ...draft.contactPoint, name: v } })}
             errors={[...(errs('contactPoint') ?? []), ...(errs('contactPoint.name') ?? [])]}
             autoComplete="name"
           />
           <TextField
-            label={en.holder.contactEmail}
+            label={ui.holder.contactEmail}
             type="email"
             value={draft.contactPoint.email}
             onChange={(v) => update({ contactPoint: { ...draft.contactPoint, email: v } })}
@@ -297,7 +297,7 @@ function DraftEditor({
           />
         </div>
         <div className={`field ${errs('publisherType') ? 'has-error' : ''}`}>
-          <label htmlFor={`${id}-ptype`}>{en.holder.publisherTypeField}</label>
+          <label htmlFor={`${id}-ptype`}>{ui.holder.publisherTypeField}</label>
           <select
             id={`${id}-ptype`}
             value={draft.publisherType}
@@ -307,14 +307,14 @@ function DraftEditor({
           >
             {publisherTypes.map((t) => (
               <option key={t} value={t}>
-                {nameOf(en.holder.publisherTypes, t)}
+                {nameOf(ui.holder.publisherTypes, t)}
               </option>
             ))}
           </select>
           <FieldErrors id={`${id}-ptype-err`} errors={errs('publisherType')} />
         </div>
         <TextArea
-          label={en.holder.legalBasisField}
+          label={ui.holder.legalBasisField}
           rows={2}
           value={draft.legalBasis}
           onChange={(v) => update({ legalBasis: v })}
@@ -322,7 +322,7 @@ function DraftEditor({
           required
         />
         <TextArea
-          label={en.holder.purposeField}
+          label={ui.holder.purposeField}
           rows={2}
           value={draft.purpose}
           onChange={(v) => update({ purpose: v })}
@@ -330,8 +330,8 @@ function DraftEditor({
           required
         />
         <TextArea
-          label={en.holder.provenanceField}
-          hint={en.holder.provenanceHint}
+          label={ui.holder.provenanceField}
+          hint={ui.holder.provenanceHint}
           rows={2}
           value={draft.provenance}
           onChange={(v) => update({ provenance: v })}
@@ -342,18 +342,18 @@ function DraftEditor({
           className={`retention ${retentionErrors.length ? 'has-error' : ''}`}
           aria-describedby={retentionErrors.length ? `${id}-ret-err` : undefined}
         >
-          <legend>{en.holder.retentionField}</legend>
+          <legend>{ui.holder.retentionField}</legend>
           <FieldErrors id={`${id}-ret-err`} errors={retentionErrors} />
           <div className="two-col">
             <DateField
-              label={en.holder.retentionStart}
+              label={ui.holder.retentionStart}
               value={draft.retentionPeriod?.start ?? ''}
               onChange={(v) => update({ retentionPeriod: { ...draft.retentionPeriod, start: v } })}
               errors={errs('retentionPeriod.start')}
               testId="draft-retention-start"
             />
             <DateField
-              label={en.holder.retentionEnd}
+              label={ui.holder.retentionEnd}
               value={draft.retentionPeriod?.end ?? ''}
               onChange={(v) =>
                 update({ retentionPeriod: { start: draft.retentionPeriod?.start ?? '', end: v } })
@@ -365,8 +365,8 @@ function DraftEditor({
         </fieldset>
         <DataUseConditions value={draft.dataUse} onChange={(dataUse) => update({ dataUse })} errs={errs} />
         <TextField
-          label={en.holder.themeField}
-          hint={en.holder.themeHint}
+          label={ui.holder.themeField}
+          hint={ui.holder.themeHint}
           value={theme}
           onChange={(v) => {
             setTheme(v);
@@ -381,7 +381,7 @@ function DraftEditor({
             disabled={busy !== null}
             data-testid="save-draft-button"
           >
-            {busy === 'save' ? en.holder.saving : en.holder.save}
+            {busy === 'save' ? ui.holder.saving : ui.holder.save}
           </button>
           <button
             type="button"
@@ -390,18 +390,18 @@ function DraftEditor({
             data-testid="publish-button"
             onClick={() => void onPublish()}
           >
-            {busy === 'publish' ? en.holder.publishing : en.holder.publish}
+            {busy === 'publish' ? ui.holder.publishing : ui.holder.publish}
           </button>
           <span className="muted">
             {publishedAt ? (
               <>
-                {fmt(en.holder.publishedAt, { at: formatDateTime(publishedAt) })}{' '}
+                {fmt(ui.holder.publishedAt, { at: formatDateTime(publishedAt) })}{' '}
                 <Link to={`/catalogue/${encodeURIComponent(published?.id ?? dataset.id)}`}>
-                  {en.holder.viewPublished}
+                  {ui.holder.viewPublished}
                 </Link>
               </>
             ) : (
-              en.holder.notPublished
+              ui.holder.notPublished
             )}
           </span>
         </div>

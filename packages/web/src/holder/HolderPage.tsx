@@ -4,7 +4,7 @@ import { hub } from '../api';
 import { CostRequests } from '../applications/CostRequests';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, nameOf } from '../i18n/format';
 import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
@@ -24,13 +24,13 @@ function explainedFetch(url: string): typeof fetch {
   return (input, init) =>
     fetch(input, init).catch((err: unknown) => {
       if (err instanceof Error && err.name === 'AbortError') throw err;
-      throw new Error(fmt(en.holder.nodeUnreachable, { url, origin: window.location.origin }));
+      throw new Error(fmt(ui.holder.nodeUnreachable, { url, origin: window.location.origin }));
     });
 }
 
 /** The data holder's workspace: one panel per node they run. */
 export function HolderPage() {
-  useTitle(en.holder.title);
+  useTitle(ui.holder.title);
   const nodes = useAsync(() => hub.holderNodes(), []);
   // Latest tokens by node id; refreshed from the hub when one is about to expire.
   const latest = useRef(new Map<string, HolderNode>());
@@ -48,7 +48,7 @@ export function HolderPage() {
         }
         if (!node) throw new Error(`node ${id} is no longer registered to your organisation`);
         const { url } = node;
-        if (!url) throw new Error(en.holder.nodeNoUrl);
+        if (!url) throw new Error(ui.holder.nodeNoUrl);
         return {
           node: { ...node, url },
           client: createNodeClient({ baseUrl: url, token: node.token, fetch: explainedFetch(url) }),
@@ -68,11 +68,11 @@ export function HolderPage() {
 
   return (
     <>
-      <h1>{en.holder.title}</h1>
-      <p className="lead">{en.holder.intro}</p>
+      <h1>{ui.holder.title}</h1>
+      <p className="lead">{ui.holder.intro}</p>
       {nodes.loading && <Loading />}
       {nodes.error != null && <ErrorBox error={nodes.error} onRetry={nodes.reload} />}
-      {nodes.data?.length === 0 && <p>{en.holder.noNodes}</p>}
+      {nodes.data?.length === 0 && <p>{ui.holder.noNodes}</p>}
       {nodes.data?.map((n) => (
         <section
           key={n.id}
@@ -81,17 +81,17 @@ export function HolderPage() {
           data-testid={`node-${n.id}`}
         >
           <h2 id={`node-${n.id}`}>
-            {fmt(en.holder.nodeTitle, { name: n.name, country: nameOf(en.countries, n.country) })}
+            {fmt(ui.holder.nodeTitle, { name: n.name, country: nameOf(ui.countries, n.country) })}
           </h2>
           {n.url ? (
             <>
               <p className="muted">
-                {en.holder.nodeUrl}: <code>{n.url}</code>
+                {ui.holder.nodeUrl}: <code>{n.url}</code>
               </p>
               <NodeSections access={accessFor(n.id)} />
             </>
           ) : (
-            <p className="alert alert-info">{en.holder.nodeNoUrl}</p>
+            <p className="alert alert-info">{ui.holder.nodeNoUrl}</p>
           )}
         </section>
       ))}

@@ -1,5 +1,5 @@
 import type { IngestReport } from '@openehds/client';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatNumber } from '../i18n/format';
 
 /** The ingest report: counts per record type and every rejected record with file, line and reason. */
@@ -9,14 +9,14 @@ export function IngestReportView({ file, report }: { file: string; report: Inges
   const repeated = (report.files ?? []).filter((f) => f.skipped);
   return (
     <div className="report" data-testid="upload-report">
-      <h4>{fmt(en.holder.report, { file })}</h4>
+      <h4>{fmt(ui.holder.report, { file })}</h4>
       {/* A file seen before reads nothing; the note below says so, so the zero counts are left out. */}
       {(report.read > 0 || repeated.length === 0) && (
         <p
           className={report.rejected > 0 ? 'alert alert-error' : 'alert alert-ok'}
           data-testid="upload-summary"
         >
-          {fmt(en.holder.reportSummary, {
+          {fmt(ui.holder.reportSummary, {
             read: formatNumber(report.read),
             loaded: formatNumber(report.loaded),
             rejected: formatNumber(report.rejected),
@@ -26,23 +26,23 @@ export function IngestReportView({ file, report }: { file: string; report: Inges
       )}
       {types.length > 0 && (
         <details>
-          <summary>{en.holder.byType}</summary>
+          <summary>{ui.holder.byType}</summary>
           <div className="table-wrap">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{en.holder.type}</th>
+                  <th scope="col">{ui.holder.type}</th>
                   <th scope="col" className="num">
-                    {en.holder.read}
+                    {ui.holder.read}
                   </th>
                   <th scope="col" className="num">
-                    {en.holder.loaded}
+                    {ui.holder.loaded}
                   </th>
                   <th scope="col" className="num">
-                    {en.holder.rejected}
+                    {ui.holder.rejected}
                   </th>
                   <th scope="col" className="num">
-                    {en.holder.skipped}
+                    {ui.holder.skipped}
                   </th>
                 </tr>
               </thead>
@@ -59,7 +59,7 @@ export function IngestReportView({ file, report }: { file: string; report: Inges
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row">{en.holder.total}</th>
+                  <th scope="row">{ui.holder.total}</th>
                   <td className="num">{formatNumber(report.read)}</td>
                   <td className="num">{formatNumber(report.loaded)}</td>
                   <td className={`num ${report.rejected > 0 ? 'bad' : ''}`}>
@@ -74,28 +74,28 @@ export function IngestReportView({ file, report }: { file: string; report: Inges
       )}
       {repeated.map((f) => (
         <p key={f.sha256} className="alert alert-info">
-          {fmt(en.holder.alreadyIngested, { file: f.path.split('/').pop() ?? f.path })}
+          {fmt(ui.holder.alreadyIngested, { file: f.path.split('/').pop() ?? f.path })}
         </p>
       ))}
       {skippedReasons.length > 0 && (
         <p className="muted">
-          {en.holder.skippedWhy}: {skippedReasons.map(([why, n]) => `${why} (${formatNumber(n)})`).join('; ')}
+          {ui.holder.skippedWhy}: {skippedReasons.map(([why, n]) => `${why} (${formatNumber(n)})`).join('; ')}
         </p>
       )}
       {report.errors.length > 0 && (
         <details open={report.errors.length <= 20}>
           <summary>
-            {en.holder.rejectedRecords} ({formatNumber(report.errors.length)})
+            {ui.holder.rejectedRecords} ({formatNumber(report.errors.length)})
           </summary>
           <div className="table-wrap scroll">
             <table data-testid="upload-rejections">
               <thead>
                 <tr>
-                  <th scope="col">{en.holder.file}</th>
+                  <th scope="col">{ui.holder.file}</th>
                   <th scope="col" className="num">
-                    {en.holder.line}
+                    {ui.holder.line}
                   </th>
-                  <th scope="col">{en.holder.reason}</th>
+                  <th scope="col">{ui.holder.reason}</th>
                 </tr>
               </thead>
               <tbody>
@@ -114,7 +114,7 @@ export function IngestReportView({ file, report }: { file: string; report: Inges
           </div>
           {(report.errorsOmitted ?? 0) > 0 && (
             <p className="muted">
-              {fmt(en.holder.errorsOmitted, { n: formatNumber(report.errorsOmitted ?? 0) })}
+              {fmt(ui.holder.errorsOmitted, { n: formatNumber(report.errorsOmitted ?? 0) })}
             </p>
           )}
         </details>

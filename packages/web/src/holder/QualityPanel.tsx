@@ -3,7 +3,7 @@ import { TimeChart } from '../charts/TimeChart';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
 import { QualityBadge } from '../components/QualityBadge';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatDate, formatDateTime, formatNumber, nameOf } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 import type { NodeAccess } from './HolderPage';
@@ -37,9 +37,9 @@ export function QualityPanel({ access, version }: { access: NodeAccess; version:
   return (
     <section className="card" aria-labelledby={`${id}-title`} aria-busy={quality.loading || running}>
       <div className="section-head">
-        <h3 id={`${id}-title`}>{en.holder.quality}</h3>
+        <h3 id={`${id}-title`}>{ui.holder.quality}</h3>
         <button type="button" className="button secondary" onClick={() => void run()} disabled={running}>
-          {running ? en.holder.running : en.holder.runChecks}
+          {running ? ui.holder.running : ui.holder.runChecks}
         </button>
       </div>
       {quality.loading && !q && <Loading />}
@@ -51,7 +51,7 @@ export function QualityPanel({ access, version }: { access: NodeAccess; version:
             <QualityBadge quality={q.label} size="large" />
           </p>
           <p data-testid="quality-summary">
-            {fmt(en.holder.checksSummary, {
+            {fmt(ui.holder.checksSummary, {
               passed: formatNumber(q.label.checks.passed),
               applicable: formatNumber(q.label.checks.applicable),
               failed: formatNumber(q.label.checks.failed),
@@ -60,11 +60,11 @@ export function QualityPanel({ access, version }: { access: NodeAccess; version:
             })}
           </p>
           <DimensionsTable
-            summary={en.holder.dimensionsTitle}
+            summary={ui.holder.dimensionsTitle}
             rows={q.label.dimensions.map((d) => ({
               ...d,
               score: d.basis === 'not assessed' ? null : d.score * 100,
-              source: nameOf(en.holder.basis, d.basis),
+              source: nameOf(ui.holder.basis, d.basis),
             }))}
           />
           <div className="field checkbox">
@@ -74,27 +74,27 @@ export function QualityPanel({ access, version }: { access: NodeAccess; version:
               checked={onlyFailed}
               onChange={(e) => setOnlyFailed(e.target.checked)}
             />
-            <label htmlFor={`${id}-failed`}>{en.holder.onlyFailed}</label>
+            <label htmlFor={`${id}-failed`}>{ui.holder.onlyFailed}</label>
           </div>
           <div className="table-wrap scroll">
             <table data-testid="quality-checks">
               <thead>
                 <tr>
-                  <th scope="col">{en.dataset.check}</th>
-                  <th scope="col">{en.holder.where}</th>
+                  <th scope="col">{ui.dataset.check}</th>
+                  <th scope="col">{ui.holder.where}</th>
                   <th scope="col" className="num">
-                    {en.dataset.rowsFailed}
+                    {ui.dataset.rowsFailed}
                   </th>
                   <th scope="col" className="num">
-                    {en.dataset.rowsChecked}
+                    {ui.dataset.rowsChecked}
                   </th>
                   <th scope="col" className="num">
-                    {en.dataset.pctFailed}
+                    {ui.dataset.pctFailed}
                   </th>
                   <th scope="col" className="num">
-                    {en.dataset.threshold}
+                    {ui.dataset.threshold}
                   </th>
-                  <th scope="col">{en.holder.result}</th>
+                  <th scope="col">{ui.holder.result}</th>
                 </tr>
               </thead>
               <tbody>
@@ -116,10 +116,10 @@ export function QualityPanel({ access, version }: { access: NodeAccess; version:
                     <td className="num">{c.threshold}</td>
                     <td className={c.notApplicable ? 'muted' : c.passed ? 'ok' : 'bad'}>
                       {c.notApplicable
-                        ? en.holder.notApplicable
+                        ? ui.holder.notApplicable
                         : c.passed
-                          ? en.holder.passed
-                          : en.holder.failed}
+                          ? ui.holder.passed
+                          : ui.holder.failed}
                     </td>
                   </tr>
                 ))}
@@ -128,11 +128,11 @@ export function QualityPanel({ access, version }: { access: NodeAccess; version:
           </div>
           {q.trend.length > 0 && (
             <TimeChart
-              title={en.holder.trend}
+              title={ui.holder.trend}
               kind="line"
               max={100}
-              periodLabel={en.admin.at}
-              valueLabel={en.dataset.score}
+              periodLabel={ui.admin.at}
+              valueLabel={ui.dataset.score}
               data={q.trend.map((t) => ({
                 label: sameDayRuns ? formatDateTime(t.ranAt).slice(5, 16) : formatDate(t.ranAt),
                 value: t.score,

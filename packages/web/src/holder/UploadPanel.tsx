@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { IngestReport } from '@openehds/client';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatDateTime, formatNumber } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 import type { NodeAccess } from './HolderPage';
@@ -58,11 +58,11 @@ export function UploadPanel({ access, version, onIngested }: Props) {
 
   return (
     <section className="card" aria-labelledby={`${inputId}-title`}>
-      <h3 id={`${inputId}-title`}>{en.holder.upload}</h3>
-      <p>{en.holder.uploadIntro}</p>
+      <h3 id={`${inputId}-title`}>{ui.holder.upload}</h3>
+      <p>{ui.holder.uploadIntro}</p>
       <form onSubmit={onSubmit} className="form">
         <div className="field">
-          <label htmlFor={inputId}>{en.holder.chooseFiles}</label>
+          <label htmlFor={inputId}>{ui.holder.chooseFiles}</label>
           <input
             ref={input}
             id={inputId}
@@ -88,7 +88,7 @@ export function UploadPanel({ access, version, onIngested }: Props) {
           disabled={files.length === 0 || current !== null}
           data-testid="upload-button"
         >
-          {en.holder.uploadButton}
+          {ui.holder.uploadButton}
         </button>
       </form>
       <div aria-live="polite">
@@ -96,8 +96,8 @@ export function UploadPanel({ access, version, onIngested }: Props) {
           <div className="progress">
             <label htmlFor={`${inputId}-progress`}>
               {current.progress.phase === 'sending'
-                ? fmt(en.holder.uploading, { file: current.file, pct: current.progress.percent })
-                : fmt(en.holder.processing, { file: current.file })}
+                ? fmt(ui.holder.uploading, { file: current.file, pct: current.progress.percent })
+                : fmt(ui.holder.processing, { file: current.file })}
             </label>
             <progress
               id={`${inputId}-progress`}
@@ -111,30 +111,30 @@ export function UploadPanel({ access, version, onIngested }: Props) {
         d.report ? (
           <IngestReportView key={d.file} file={d.file} report={d.report} />
         ) : (
-          <ErrorBox key={d.file} error={d.error} title={fmt(en.holder.report, { file: d.file })} />
+          <ErrorBox key={d.file} error={d.error} title={fmt(ui.holder.report, { file: d.file })} />
         ),
       )}
       <details className="batches">
-        <summary>{en.holder.batches}</summary>
+        <summary>{ui.holder.batches}</summary>
         {batches.loading && <Loading />}
         {batches.error != null && <ErrorBox error={batches.error} onRetry={batches.reload} />}
-        {batches.data?.length === 0 && <p>{en.holder.noBatches}</p>}
+        {batches.data?.length === 0 && <p>{ui.holder.noBatches}</p>}
         {batches.data && batches.data.length > 0 && (
           <div className="table-wrap">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{en.holder.batch}</th>
-                  <th scope="col">{en.holder.started}</th>
-                  <th scope="col">{en.holder.status}</th>
+                  <th scope="col">{ui.holder.batch}</th>
+                  <th scope="col">{ui.holder.started}</th>
+                  <th scope="col">{ui.holder.status}</th>
                   <th scope="col" className="num">
-                    {en.holder.read}
+                    {ui.holder.read}
                   </th>
                   <th scope="col" className="num">
-                    {en.holder.loaded}
+                    {ui.holder.loaded}
                   </th>
                   <th scope="col" className="num">
-                    {en.holder.rejected}
+                    {ui.holder.rejected}
                   </th>
                 </tr>
               </thead>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { toSearchParams } from '@openehds/client';
 import { hub } from '../api';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { formatNumber } from '../i18n/format';
 import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
@@ -22,37 +22,37 @@ export function HomePage() {
 
   const counts = stats.data
     ? [
-        { label: en.home.datasets, value: stats.data.total },
-        { label: en.home.countries, value: stats.data.facets.country.length },
-        { label: en.home.categories, value: stats.data.facets.healthCategory.length },
+        { label: ui.home.datasets, value: stats.data.total },
+        { label: ui.home.countries, value: stats.data.facets.country.length },
+        { label: ui.home.categories, value: stats.data.facets.healthCategory.length },
       ]
     : null;
 
   return (
     <>
       <section className="hero">
-        <h1>{en.home.title}</h1>
-        <p className="lead">{en.home.intro}</p>
+        <h1>{ui.home.title}</h1>
+        <p className="lead">{ui.home.intro}</p>
         <form role="search" className="search-form" onSubmit={onSubmit}>
-          <label htmlFor="home-search">{en.home.searchLabel}</label>
+          <label htmlFor="home-search">{ui.home.searchLabel}</label>
           <div className="search-row">
             <input
               id="home-search"
               type="search"
               data-testid="catalogue-search"
-              placeholder={en.home.searchPlaceholder}
+              placeholder={ui.home.searchPlaceholder}
               value={q}
               onChange={(e) => setQ(e.target.value)}
             />
             <button type="submit" className="button">
-              {en.home.searchButton}
+              {ui.home.searchButton}
             </button>
           </div>
         </form>
       </section>
       {counts && (
         <section aria-labelledby="counts-title">
-          <h2 id="counts-title">{en.home.countsTitle}</h2>
+          <h2 id="counts-title">{ui.home.countsTitle}</h2>
           <dl className="stat-tiles">
             {counts.map((c) => (
               <div key={c.label} className="stat-tile">
@@ -62,16 +62,16 @@ export function HomePage() {
             ))}
           </dl>
           <p>
-            <Link to="/catalogue">{en.home.browseAll}</Link>
+            <Link to="/catalogue">{ui.home.browseAll}</Link>
           </p>
         </section>
       )}
       <section aria-labelledby="how-title">
-        <h2 id="how-title">{en.home.howTitle}</h2>
+        <h2 id="how-title">{ui.home.howTitle}</h2>
         <ol className="steps">
-          <li>{en.home.how1}</li>
-          <li>{en.home.how2}</li>
-          <li>{en.home.how3}</li>
+          <li>{ui.home.how1}</li>
+          <li>{ui.home.how2}</li>
+          <li>{ui.home.how3}</li>
         </ol>
       </section>
     </>

@@ -9,7 +9,7 @@ import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
 import { jobsApi } from './api';
 import { jobBadge } from './job-rules';
-import { jobsEn as t } from './strings';
+import { jobsText as t } from './strings';
 import './jobs.css';
 
 /**

@@ -18,7 +18,7 @@ import {
   parseLimits,
   type LimitsDraft,
 } from './job-rules';
-import { jobsEn as t } from './strings';
+import { jobsText as t } from './strings';
 
 /**
  * The jobs of a permit's workspace (issue 4 §5): a form to submit a script and the list of jobs with

@@ -1,6 +1,6 @@
 import { ApiError, isJobFinal, type JobLimits, type JobStatus } from '@openehds/client';
 import type { Badge } from '../applications/clock-text';
-import { jobsEn as t } from './strings';
+import { jobsText as t } from './strings';
 
 /** Pure rules of the jobs UI (tested without a browser). */
 

@@ -2,7 +2,7 @@ import { Route } from 'react-router-dom';
 import type { Role } from '@openehds/client';
 import { RequireRole } from '../auth/RequireRole';
 import { JobPage } from './JobPage';
-import { jobsEn as t } from './strings';
+import { jobsText as t } from './strings';
 
 /** Who opens a job page: its author (a data user) or HDAB staff; the hub refuses everyone else. */
 export const JOB_ROLES: readonly Role[] = ['data_user', 'hdab_staff'];

@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { jobsDe } from './strings-de';
+import { jobsFr } from './strings-fr';
+import { jobsIt } from './strings-it';
 /**
  * English strings of code-to-data jobs (the workspace's jobs section and the job page), in one place
  * so a translation is one more file of the same shape. Placeholders in braces are filled by `fmt`.
@@ -90,3 +94,6 @@ export const jobsEn = {
     back: 'Back to the workspace',
   },
 };
+
+/** The text above in the page's language. */
+export const jobsText = localise(jobsEn, { de: jobsDe, fr: jobsFr, it: jobsIt });

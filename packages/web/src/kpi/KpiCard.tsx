@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { KpiFigure } from '@openehds/client';
 import { TimeChart } from '../charts/TimeChart';
 import { fmt, formatNumber } from '../i18n/format';
-import { kpiEn as t } from './strings';
+import { kpiText as t } from './strings';
 import { chartData, chartKind, targetText, valueText, verdictOf, verdictText } from './view';
 
 /** A safe fragment of a KPI key for ids and test ids. */

@@ -9,7 +9,7 @@ import { useAsync } from '../lib/use-async';
 import { kpiApi } from './api';
 import { KpiCard } from './KpiCard';
 import { CreateKpiForm, RecordValueForm } from './ManualKpiForms';
-import { kpiEn as t } from './strings';
+import { kpiText as t } from './strings';
 import './kpi.css';
 
 /** Windows the dashboard offers, in months. */

@@ -4,7 +4,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { DateField, FieldErrors, TextArea, TextField } from '../components/fields';
 import { fmt } from '../i18n/format';
 import { kpiApi } from './api';
-import { kpiEn as t } from './strings';
+import { kpiText as t } from './strings';
 import { issuesOf, parseNumber } from './view';
 
 const f = t.form;

@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router-dom';
 import type { Role } from '@openehds/client';
-import { kpiEn as t } from './strings';
+import { kpiText as t } from './strings';
 
 /** The main-navigation entry "KPIs", for every signed-in account. */
 export function KpiNavItems({ role }: { role: Role | null }) {

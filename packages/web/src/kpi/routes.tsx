@@ -1,7 +1,7 @@
 import { Route } from 'react-router-dom';
 import { RequireRole } from '../auth/RequireRole';
 import { KpiPage } from './KpiPage';
-import { kpiEn as t } from './strings';
+import { kpiText as t } from './strings';
 
 /** Who sees the KPIs: every signed-in account (the hub's GET /api/kpi allows any). */
 export const KPI_ROLES = ['data_holder', 'data_user', 'hdab_staff', 'admin', 'citizen'] as const;

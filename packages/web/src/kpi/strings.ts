@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { kpiDe } from './strings-de';
+import { kpiFr } from './strings-fr';
+import { kpiIt } from './strings-it';
 /** Every UI text of the KPI dashboard (a later pass translates it; no literal text in components). */
 export const kpiEn = {
   nav: 'KPIs',
@@ -61,3 +65,6 @@ export const kpiEn = {
     saving: 'Saving…',
   },
 };
+
+/** The text above in the page's language. */
+export const kpiText = localise(kpiEn, { de: kpiDe, fr: kpiFr, it: kpiIt });

@@ -1,7 +1,7 @@
 import { ApiError, type KpiFigure } from '@openehds/client';
 import type { ChartDatum } from '../charts/chart-data';
 import { fmt, formatNumber } from '../i18n/format';
-import { kpiEn as t } from './strings';
+import { kpiText as t } from './strings';
 
 /** A KPI value with its unit (`12`, `30.5 days`, `3.8 %`, `4.1 score`), or "not measured". */
 export function valueText(v: number | null | undefined, unit: string): string {

@@ -16,9 +16,10 @@ import { PathwayNavItems } from '../pathway/NavItems';
 import { RoadmapNavItems } from '../roadmap/NavItems';
 import { navItemsFor } from '../auth/access';
 import { useAuth } from '../auth/AuthContext';
-import { citizenEn } from '../citizen/strings';
-import { en } from '../i18n/en';
+import { citizenText } from '../citizen/strings';
+import { ui } from '../i18n/ui';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useFocusableScrollRegions } from './scroll-regions';
 
 /** Page frame: skip link, role-aware navigation with sign-out, main landmark, footer. */
 export function Layout() {
@@ -26,21 +27,22 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
+  const shown = useRef(location.pathname);
+  useFocusableScrollRegions();
 
-  // Move focus to the new page's main content on navigation, as a page load would (WCAG 2.4.3).
+  // Move focus to the new page's main content on navigation, as a page load would (WCAG 2.4.3). Not
+  // on the first page: there Tab must start at the skip link. Keyed on the path shown, not on a
+  // first-run flag, so a second run of the effect (React's StrictMode) does not take focus either.
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shown.current === location.pathname) return;
+    shown.current = location.pathname;
     main.current?.focus();
   }, [location.pathname]);
 
   return (
     <>
       <a className="skip-link" href="#main">
-        {en.app.skipToContent}
+        {ui.app.skipToContent}
       </a>
       <header className="site-header">
         <div className="container header-inner">
@@ -49,16 +51,16 @@ export function Layout() {
               +
             </span>
             <span>
-              <span className="brand-name">{en.app.name}</span>
-              <span className="brand-tagline">{en.app.tagline}</span>
+              <span className="brand-name">{ui.app.name}</span>
+              <span className="brand-tagline">{ui.app.tagline}</span>
             </span>
           </Link>
-          <nav aria-label={en.nav.label} className="main-nav">
+          <nav aria-label={ui.nav.label} className="main-nav">
             <ul>
               {navItemsFor(principal?.role ?? null).map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.to === '/'}>
-                    {en.nav[item.label]}
+                    {ui.nav[item.label]}
                   </NavLink>
                 </li>
               ))}
@@ -78,7 +80,7 @@ export function Layout() {
               <AccountNavItems role={principal?.role ?? null} />
               {(!principal || principal.role === 'citizen') && (
                 <li>
-                  <NavLink to="/citizen">{citizenEn.nav}</NavLink>
+                  <NavLink to="/citizen">{citizenText.nav}</NavLink>
                 </li>
               )}
             </ul>
@@ -89,9 +91,9 @@ export function Layout() {
               <>
                 <span className="account-who" data-testid="signed-in-as">
                   {/* Name over role, so the header stays on one line with long names. */}
-                  <span className="visually-hidden">{en.nav.signedInPrefix} </span>
+                  <span className="visually-hidden">{ui.nav.signedInPrefix} </span>
                   <span className="account-name-line">{principal.displayName}</span>
-                  <span className="account-role-line">{en.roles[principal.role]}</span>
+                  <span className="account-role-line">{ui.roles[principal.role]}</span>
                 </span>
                 <button
                   type="button"
@@ -104,12 +106,12 @@ export function Layout() {
                     void signOut();
                   }}
                 >
-                  {en.nav.signOut}
+                  {ui.nav.signOut}
                 </button>
               </>
             ) : (
               <Link to="/sign-in" className="button small">
-                {en.nav.signIn}
+                {ui.nav.signIn}
               </Link>
             )}
           </div>
@@ -119,7 +121,7 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        <div className="container">{en.app.footer}</div>
+        <div className="container">{ui.app.footer}</div>
       </footer>
     </>
   );

@@ -1,14 +1,14 @@
 import { Link } from 'react-router-dom';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 
 /** Shown for any address without a page. */
 export function NotFoundPage() {
   return (
     <div className="narrow">
-      <h1>{en.app.notFoundTitle}</h1>
-      <p>{en.app.notFoundText}</p>
+      <h1>{ui.app.notFoundTitle}</h1>
+      <p>{ui.app.notFoundText}</p>
       <p>
-        <Link to="/">{en.app.backHome}</Link>
+        <Link to="/">{ui.app.backHome}</Link>
       </p>
     </div>
   );

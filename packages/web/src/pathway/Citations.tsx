@@ -1,5 +1,5 @@
 import type { PathwayCitationJson } from '@openehds/client';
-import { pathwayEn as t } from './strings';
+import { pathwayText as t } from './strings';
 
 /** Citations as a list, each instrument's abbreviation expanded for screen readers and on hover. */
 export function Citations({ citations }: { citations: readonly PathwayCitationJson[] }) {

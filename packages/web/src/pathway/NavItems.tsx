@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router-dom';
-import { pathwayEn as t } from './strings';
+import { pathwayText as t } from './strings';
 
 /** The main-navigation entry "Regulatory pathway", for everyone. */
 export function PathwayNavItems() {

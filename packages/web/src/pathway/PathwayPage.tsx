@@ -20,7 +20,7 @@ import {
 import { QuestionField } from './QuestionField';
 import { ReportActions } from './ReportActions';
 import { ReportView } from './ReportView';
-import { pathwayEn as t } from './strings';
+import { pathwayText as t } from './strings';
 import './pathway.css';
 
 /** The navigator: loads the questionnaire, then the guided steps. Public: it is guidance. */
@@ -84,13 +84,13 @@ export function PathwayStepView({
 }) {
   const [missingShown, setMissingShown] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const first = useRef(true);
-  // Focus the step's heading when the step changes, as a new page would (WCAG 2.4.3).
+  const shownStep = useRef(step);
+  // Focus the step's heading when the step changes, as a new page would (WCAG 2.4.3); not on arrival,
+  // where Tab must start at the skip link. Keyed on the step shown, so a second run of the effect
+  // (React's StrictMode) does not take focus either.
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shownStep.current === step) return;
+    shownStep.current = step;
     heading.current?.focus();
   }, [step]);
 

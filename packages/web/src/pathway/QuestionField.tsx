@@ -1,6 +1,6 @@
 import type { PathwayAnswersJson, PathwayQuestionJson } from '@openehds/client';
 import { fmt } from '../i18n/format';
-import { pathwayEn as t } from './strings';
+import { pathwayText as t } from './strings';
 
 interface Props {
   question: PathwayQuestionJson;

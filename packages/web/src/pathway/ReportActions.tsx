@@ -3,7 +3,7 @@ import type { PathwayAnswersJson, PathwayReportJson } from '@openehds/client';
 import { ErrorBox } from '../components/ErrorBox';
 import { fmt } from '../i18n/format';
 import { pathwayApi } from './api';
-import { pathwayEn as t } from './strings';
+import { pathwayText as t } from './strings';
 
 /** The report as a JSON document: the answers, the report and when it was made. */
 export function reportDocument(answers: PathwayAnswersJson, report: PathwayReportJson, at: string): string {

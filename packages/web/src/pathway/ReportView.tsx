@@ -1,7 +1,7 @@
 import type { PathwayReportJson } from '@openehds/client';
 import { fmt } from '../i18n/format';
 import { Citations } from './Citations';
-import { pathwayEn as t } from './strings';
+import { pathwayText as t } from './strings';
 
 const r = t.report;
 

@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { pathwayDe } from './strings-de';
+import { pathwayFr } from './strings-fr';
+import { pathwayIt } from './strings-it';
 /**
  * English strings of the regulatory pathway navigator (issue 6 §4). Codes come from @openehds/core
  * (pathway/); every text the navigator shows is here, so a later pass can translate it.
@@ -242,3 +246,6 @@ export const pathwayEn = {
     'EDPB WP248': 'DPIA guidelines WP248 rev.01 (EDPB)',
   } as Record<string, string>,
 };
+
+/** The text above in the page's language. */
+export const pathwayText = localise(pathwayEn, { de: pathwayDe, fr: pathwayFr, it: pathwayIt });

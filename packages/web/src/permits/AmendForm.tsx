@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { PERSON_ROLES, type PermitView } from '@openehds/client';
-import { applicationsEn } from '../applications/strings';
+import { applicationsText } from '../applications/strings';
 import { ErrorBox } from '../components/ErrorBox';
 import { FieldErrors } from '../components/fields';
 import { fmt, formatDate } from '../i18n/format';
 import { permitsApi } from './api';
 import { amendDraftOf, amendInput, type AmendDraft, type FormErrors, type PersonDraft } from './permit-forms';
-import { permitsEn as t } from './strings';
+import { permitsText as t } from './strings';
 
 const s = t.staff;
 const NEW_PERSON: PersonDraft = { name: '', email: '', role: 'researcher', orcid: '', affiliation: '' };
@@ -94,7 +94,7 @@ export function AmendForm({ view, onAmended }: { view: PermitView; onAmended: (n
                 >
                   {PERSON_ROLES.map((r) => (
                     <option key={r} value={r}>
-                      {applicationsEn.personRoles[r]}
+                      {applicationsText.personRoles[r]}
                     </option>
                   ))}
                 </select>

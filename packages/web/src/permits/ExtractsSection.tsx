@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { ErrorBox } from '../components/ErrorBox';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatDateTime, formatNumber, nameOf } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 import { permitsApi } from './api';
-import { permitsEn as t } from './strings';
+import { permitsText as t } from './strings';
 
 /**
  * The extracts the data holders' nodes prepared under this permit version, counts per node (Art.
@@ -52,7 +52,7 @@ export function ExtractsSection({ permitId }: { permitId: string }) {
                 <tr key={n.nodeId}>
                   <th scope="row">
                     {n.nodeName}
-                    <div className="muted small">{nameOf(en.countries, n.country)}</div>
+                    <div className="muted small">{nameOf(ui.countries, n.country)}</div>
                   </th>
                   <td>
                     {t.extracts.statuses[n.status] ?? n.status}

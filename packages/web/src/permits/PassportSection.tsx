@@ -4,7 +4,7 @@ import { Loading } from '../components/Loading';
 import { fmt, formatDateTime, nameOf } from '../i18n/format';
 import { useAsync } from '../lib/use-async';
 import { permitsApi } from './api';
-import { permitsEn as t } from './strings';
+import { permitsText as t } from './strings';
 import { decodeVisa, epochIso, expiryText } from './visa';
 
 const JWKS = '/.well-known/jwks.json';

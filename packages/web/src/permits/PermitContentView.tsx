@@ -1,10 +1,10 @@
 import { useId, type ReactNode } from 'react';
 import { PURPOSE_LETTER, type PermitDocumentContent, type Purpose } from '@openehds/client';
 import { formatEuro } from '../applications/money';
-import { applicationsEn } from '../applications/strings';
-import { en } from '../i18n/en';
+import { applicationsText } from '../applications/strings';
+import { ui } from '../i18n/ui';
 import { fmt, formatDate, formatNumber, nameOf } from '../i18n/format';
-import { permitsEn as t } from './strings';
+import { permitsText as t } from './strings';
 
 const c = t.content;
 
@@ -29,8 +29,8 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 const purposeText = (p: string) => {
   const letter = PURPOSE_LETTER[p as Purpose];
-  const name = nameOf(applicationsEn.purposes as Record<string, string>, p);
-  return letter ? `${name} (${fmt(applicationsEn.purposeLetter, { letter })})` : name;
+  const name = nameOf(applicationsText.purposes as Record<string, string>, p);
+  return letter ? `${name} (${fmt(applicationsText.purposeLetter, { letter })})` : name;
 };
 
 /** Principal investigator first, as Art. 68(10)(d) names them especially. */
@@ -58,8 +58,8 @@ export function PermitContentView({ content }: { content: PermitDocumentContent 
                     {(d.holder || d.country) && (
                       <div className="muted small">
                         {d.holder
-                          ? fmt(c.datasetFrom, { holder: d.holder, country: nameOf(en.countries, d.country) })
-                          : nameOf(en.countries, d.country)}
+                          ? fmt(c.datasetFrom, { holder: d.holder, country: nameOf(ui.countries, d.country) })
+                          : nameOf(ui.countries, d.country)}
                       </div>
                     )}
                     {d.variables?.length ? (
@@ -116,7 +116,7 @@ export function PermitContentView({ content }: { content: PermitDocumentContent 
               {persons.map((p) => (
                 <tr key={p.email}>
                   <th scope="row">{p.name}</th>
-                  <td>{nameOf(applicationsEn.personRoles as Record<string, string>, p.role)}</td>
+                  <td>{nameOf(applicationsText.personRoles as Record<string, string>, p.role)}</td>
                   <td>{p.email}</td>
                   <td>{p.orcid ? <a href={`https://orcid.org/${p.orcid}`}>{p.orcid}</a> : c.none}</td>
                 </tr>

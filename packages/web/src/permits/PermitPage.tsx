@@ -17,7 +17,7 @@ import { inForceText, latestVersion, permitBadge, permitFileName } from './permi
 import { RenewalSection } from './RenewalSection';
 import { ResultForm } from './ResultForm';
 import { StaffActions } from './StaffActions';
-import { permitsEn as t } from './strings';
+import { permitsText as t } from './strings';
 import { VersionsSection } from './VersionsSection';
 import '../applications/applications.css';
 import './permits.css';

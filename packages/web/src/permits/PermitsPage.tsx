@@ -11,7 +11,7 @@ import { useAsync } from '../lib/use-async';
 import { permitsApi } from './api';
 import { PassportSection } from './PassportSection';
 import { inForceText, permitBadge } from './permit-text';
-import { permitsEn as t } from './strings';
+import { permitsText as t } from './strings';
 import '../applications/applications.css';
 
 /** The status filter from the address bar; anything else means all. */

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { PermitView, RenewalRequest } from '@openehds/client';
 import { ErrorBox } from '../components/ErrorBox';
 import { fmt, formatDate, formatDateTime } from '../i18n/format';
-import { permitsEn as t } from './strings';
+import { permitsText as t } from './strings';
 import { permitsApi } from './api';
 import { renewalState } from './permit-text';
 

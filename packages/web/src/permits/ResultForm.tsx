@@ -5,7 +5,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { FieldErrors } from '../components/fields';
 import { fmt } from '../i18n/format';
 import { resultInput, type FormErrors, type ResultDraft } from './permit-forms';
-import { permitsEn as t } from './strings';
+import { permitsText as t } from './strings';
 
 const EMPTY: ResultDraft = { kind: 'publication', title: '', doi: '', url: '', isAiProduct: false };
 

@@ -7,7 +7,7 @@ import { AmendForm } from './AmendForm';
 import { permitsApi } from './api';
 import { maxRenewalEnd, renewInput, type FormErrors } from './permit-forms';
 import { renewalState } from './permit-text';
-import { permitsEn as t } from './strings';
+import { permitsText as t } from './strings';
 
 const s = t.staff;
 

@@ -4,7 +4,7 @@ import type { PermitView } from '@openehds/client';
 import { Badge } from '../applications/Badge';
 import { fmt, formatDate, formatDateTime } from '../i18n/format';
 import { permitActor, permitBadge, versionRows } from './permit-text';
-import { permitsEn as t } from './strings';
+import { permitsText as t } from './strings';
 
 /**
  * Every version of the permit's chain with the dates each governed access and why it began and

@@ -12,7 +12,7 @@ import type {
   ResultKind,
 } from '@openehds/client';
 import { fmt, formatDate } from '../i18n/format';
-import { permitsEn as t } from './strings';
+import { permitsText as t } from './strings';
 
 /** A person as the amendment form edits it (every field a string). */
 export interface PersonDraft {

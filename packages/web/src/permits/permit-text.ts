@@ -5,7 +5,7 @@
 import type { PermitEvent, PermitStatus, PermitSummary, PermitView } from '@openehds/client';
 import type { Badge } from '../applications/clock-text';
 import { fmt } from '../i18n/format';
-import { permitsEn as t } from './strings';
+import { permitsText as t } from './strings';
 
 /** The badge of a permit version: revoked in the "bad" tone, expired and superseded muted. */
 export function permitBadge(p: { status: PermitStatus | string; activeUntil: string | null }): Badge {

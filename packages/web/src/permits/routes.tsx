@@ -3,7 +3,7 @@ import { RequireRole } from '../auth/RequireRole';
 import { PermitPage } from './PermitPage';
 import { PermitsPage } from './PermitsPage';
 import { PERMIT_ROLES } from './roles';
-import { permitsEn as t } from './strings';
+import { permitsText as t } from './strings';
 
 /** The data permits' pages, as routes to place inside the layout route. */
 export function permitRoutes() {

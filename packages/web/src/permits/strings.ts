@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { permitsDe } from './strings-de';
+import { permitsFr } from './strings-fr';
+import { permitsIt } from './strings-it';
 /**
  * English strings of data permits (Art. 68) and the GA4GH passport, in one place so a translation is
  * one more file of the same shape (see i18n/en.ts). Placeholders in braces are filled by `fmt`.
@@ -290,3 +294,6 @@ export const permitsEn = {
 
 /** The shape of the permits string table. */
 export type PermitsStrings = typeof permitsEn;
+
+/** The text above in the page's language. */
+export const permitsText = localise(permitsEn, { de: permitsDe, fr: permitsFr, it: permitsIt });

@@ -4,7 +4,7 @@
  * key (`/.well-known/jwks.json`) and the revocation list (`/api/permits/visas/revoked`).
  */
 import { fmt } from '../i18n/format';
-import { permitsEn as t } from './strings';
+import { permitsText as t } from './strings';
 
 /** The `ga4gh_visa_v1` claim. */
 export interface VisaClaim {

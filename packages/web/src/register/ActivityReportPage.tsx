@@ -11,9 +11,9 @@ import { useAsync } from '../lib/use-async';
 import { registerApi } from './api';
 import { checkPeriod, lastTwoYears, lastYear, yearToDate, type Period } from './period';
 import { reportTables, type ReportTable } from './report-tables';
-import { registerEn } from './strings';
+import { registerText } from './strings';
 
-const t = registerEn.report;
+const t = registerText.report;
 
 /**
  * The Art. 59(1) activity report for a period the user picks: the hub's JSON figures as captioned

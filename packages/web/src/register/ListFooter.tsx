@@ -2,7 +2,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
 import { fmt } from '../i18n/format';
 import type { RegisterList } from './useRegisterList';
-import { registerEn as t } from './strings';
+import { registerText as t } from './strings';
 
 /** How many entries show of those loaded, and "load more" while the hub has more. */
 export function ListFooter<T>({

@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router-dom';
 import type { Role } from '@openehds/client';
 import { transparencyNavFor } from '../permits/roles';
-import { permitsEn as t } from '../permits/strings';
+import { permitsText as t } from '../permits/strings';
 
 /** The main-navigation entries of data permits (data users, HDAB staff) and the public register (everyone). */
 export function TransparencyNavItems({ role }: { role: Role | null }) {

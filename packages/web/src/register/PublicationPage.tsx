@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { PublicationDutyItem } from '@openehds/client';
 import { Badge } from '../applications/Badge';
-import { applicationsEn } from '../applications/strings';
+import { applicationsText } from '../applications/strings';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
 import { fmt, formatDate, formatDateTime, nameOf } from '../i18n/format';
@@ -10,10 +10,10 @@ import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
 import { registerApi } from './api';
 import { dutyBadge, workingDaysText } from './publication-text';
-import { registerEn } from './strings';
+import { registerText } from './strings';
 import '../applications/applications.css';
 
-const t = registerEn.publication;
+const t = registerText.publication;
 
 /**
  * HDAB staff's publication duties (Art. 57(1)(j)(iii)): each decision not yet in the public register,
@@ -89,9 +89,9 @@ export function PublicationPage() {
                         <Link to={`/backoffice/${d.id}`}>
                           <code>{d.reference}</code>
                         </Link>
-                        <div className="muted small">{nameOf(applicationsEn.kindsShort, d.kind)}</div>
+                        <div className="muted small">{nameOf(applicationsText.kindsShort, d.kind)}</div>
                       </th>
-                      <td>{d.outcome ? nameOf(registerEn.outcomes, d.outcome) : '—'}</td>
+                      <td>{d.outcome ? nameOf(registerText.outcomes, d.outcome) : '—'}</td>
                       <td className="nowrap">{formatDateTime(d.decidedAt)}</td>
                       <td className="nowrap">{formatDate(d.dueAt)}</td>
                       <td>{workingDaysText(d)}</td>

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { RESULT_KINDS } from '@openehds/client';
 import { nameOf } from '../i18n/format';
 import type { RegisterFilters } from './register-list';
-import { registerEn as t } from './strings';
+import { registerText as t } from './strings';
 
 const APPLICATION_STATUSES = [
   'SUBMITTED',

@@ -11,7 +11,7 @@ import {
 } from './register-list';
 import { RegisterFiltersForm } from './RegisterFiltersForm';
 import { ApplicationsPart, DecisionsPart, ResultsPart } from './RegisterParts';
-import { registerEn as t } from './strings';
+import { registerText as t } from './strings';
 import '../applications/applications.css';
 import './register.css';
 

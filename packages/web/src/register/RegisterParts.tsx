@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { PublicFile, RegisterDecision } from '@openehds/client';
 import { Badge } from '../applications/Badge';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatDate, formatDateTime, nameOf } from '../i18n/format';
 import { PermitLink } from '../permits/PermitLink';
 import { registerApi } from './api';
@@ -16,7 +16,7 @@ import {
   type RegisterFilters,
 } from './register-list';
 import { purposeText } from './report-tables';
-import { registerEn as t } from './strings';
+import { registerText as t } from './strings';
 import { useRegisterList } from './useRegisterList';
 
 /** The key of the hub-side filters: a new first page is loaded when it changes. */
@@ -32,7 +32,7 @@ function Organisation({ file }: { file: PublicFile }) {
         <div className="muted small">
           {[
             a.kind ? nameOf(t.organisationKinds, a.kind) : '',
-            a.country ? nameOf(en.countries, a.country) : '',
+            a.country ? nameOf(ui.countries, a.country) : '',
           ]
             .filter(Boolean)
             .join(', ')}

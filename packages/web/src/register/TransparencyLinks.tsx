@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { registerEn as t } from './strings';
+import { registerText as t } from './strings';
 
 /** Links from the work queue to HDAB staff's transparency pages: publication duties and the activity report. */
 export function TransparencyLinks() {

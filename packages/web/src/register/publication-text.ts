@@ -5,7 +5,7 @@
 import type { PublicationDutyItem } from '@openehds/client';
 import type { Badge } from '../applications/clock-text';
 import { fmt } from '../i18n/format';
-import { registerEn as t } from './strings';
+import { registerText as t } from './strings';
 
 /** Overdue (bad), at risk (warn, ≤ 5 working days left) or on time. */
 export function dutyBadge(d: Pick<PublicationDutyItem, 'overdue' | 'atRisk'>): Badge {

@@ -5,7 +5,7 @@
  */
 import type { Badge, Tone } from '../applications/clock-text';
 import { nameOf } from '../i18n/format';
-import { registerEn as t } from './strings';
+import { registerText as t } from './strings';
 
 const OUTCOME_TONE: Record<string, Tone> = {
   GRANTED: 'ok',

@@ -3,13 +3,13 @@
  * order of the article (the hub lays out its HTML and PDF versions the same way). Pure.
  */
 import { PURPOSE_LETTER, type ActivityReport, type Durations, type Purpose } from '@openehds/client';
-import { applicationsEn } from '../applications/strings';
+import { applicationsText } from '../applications/strings';
 import { formatEuro } from '../applications/money';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatNumber, nameOf } from '../i18n/format';
-import { registerEn } from './strings';
+import { registerText } from './strings';
 
-const t = registerEn.report.tables;
+const t = registerText.report.tables;
 
 /** One table of the report. */
 export interface ReportTable {
@@ -39,15 +39,15 @@ const durationRow = (label: string, d: Durations) => [
 /** A purpose code with its letter of Art. 53(1). */
 export function purposeText(code: string): string {
   const p = code as Purpose;
-  const name = nameOf(applicationsEn.purposes as Record<string, string>, code);
+  const name = nameOf(applicationsText.purposes as Record<string, string>, code);
   const letter = PURPOSE_LETTER[p];
-  return letter ? `${name} (${fmt(applicationsEn.purposeLetter, { letter })})` : name;
+  return letter ? `${name} (${fmt(applicationsText.purposeLetter, { letter })})` : name;
 }
 
 /** A data category code with its name (`Electronic health records (EHRS)`). */
 export function categoryText(code: string): string {
   if (code === 'unknown') return t.categories.unknown;
-  return `${nameOf(en.healthCategories as Record<string, string>, code)} (${code})`;
+  return `${nameOf(ui.healthCategories as Record<string, string>, code)} (${code})`;
 }
 
 /** A star level in words. */
@@ -62,7 +62,7 @@ const byKey = (o: Record<string, number>) => Object.entries(o).sort(([a], [b]) =
 export function reportTables(r: ActivityReport): ReportTable[] {
   const kinds = Object.keys(r.received.byOrganisationKind).sort();
   const labelled = Object.keys(r.qualityLabels.byCategory).sort();
-  const o = registerEn.organisationKinds;
+  const o = registerText.organisationKinds;
   return [
     {
       id: 'received',
@@ -85,7 +85,7 @@ export function reportTables(r: ActivityReport): ReportTable[] {
       caption: t.decisions.caption,
       columns: [...t.decisions.columns],
       rows: [
-        ...Object.entries(r.decisions.byOutcome).map(([k, c]) => [nameOf(registerEn.outcomes, k), n(c)]),
+        ...Object.entries(r.decisions.byOutcome).map(([k, c]) => [nameOf(registerText.outcomes, k), n(c)]),
         [t.decisions.all, n(r.decisions.total)],
       ],
     },
@@ -113,7 +113,7 @@ export function reportTables(r: ActivityReport): ReportTable[] {
       caption: t.results.caption,
       columns: [...t.results.columns],
       rows: [
-        ...byKey(r.results.byKind).map(([k, c]) => [nameOf(registerEn.results.kinds, k), n(c)]),
+        ...byKey(r.results.byKind).map(([k, c]) => [nameOf(registerText.results.kinds, k), n(c)]),
         [t.results.all, n(r.results.total)],
         [t.results.overdue, n(r.results.overdue)],
       ],

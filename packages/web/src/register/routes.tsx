@@ -5,7 +5,7 @@ import { REPORT_ROLES } from '../permits/roles';
 import { ActivityReportPage } from './ActivityReportPage';
 import { PublicationPage } from './PublicationPage';
 import { RegisterPage } from './RegisterPage';
-import { registerEn as t } from './strings';
+import { registerText as t } from './strings';
 
 /**
  * The public register (no sign-in) and HDAB staff's transparency pages, as routes to place inside the

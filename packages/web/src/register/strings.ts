@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { registerDe } from './strings-de';
+import { registerFr } from './strings-fr';
+import { registerIt } from './strings-it';
 /**
  * English strings of the public register (Art. 57(1)(j)), the publication duties and the Art. 59(1)
  * activity report, in one place so a translation is one more file of the same shape (see i18n/en.ts).
@@ -278,3 +282,6 @@ export const registerEn = {
 
 /** The shape of the register string table. */
 export type RegisterStrings = typeof registerEn;
+
+/** The text above in the page's language. */
+export const registerText = localise(registerEn, { de: registerDe, fr: registerFr, it: registerIt });

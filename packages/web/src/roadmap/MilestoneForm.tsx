@@ -9,7 +9,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { DateField, TextArea, TextField } from '../components/fields';
 import { fmt } from '../i18n/format';
 import { StatusSelect } from './StatusSelect';
-import { roadmapEn as t } from './strings';
+import { roadmapText as t } from './strings';
 import { kpiTargetsText, parseKpiTargets } from './timeline';
 
 /** Staff's form to add or edit a milestone: due date, status, the recommendations it carries, KPI targets. */

@@ -1,7 +1,7 @@
 import type { Milestone, Recommendation } from '@openehds/client';
 import { ChartFrame } from '../charts/ChartFrame';
 import { fmt, formatDate } from '../i18n/format';
-import { roadmapEn as t } from './strings';
+import { roadmapText as t } from './strings';
 import { timelineLayout } from './timeline';
 
 /**

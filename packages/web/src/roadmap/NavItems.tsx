@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router-dom';
 import type { Role } from '@openehds/client';
-import { roadmapEn as t } from './strings';
+import { roadmapText as t } from './strings';
 
 /** The main-navigation entry "Roadmap", for any signed-in account. */
 export function RoadmapNavItems({ role }: { role: Role | null }) {

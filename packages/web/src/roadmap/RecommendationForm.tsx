@@ -3,7 +3,7 @@ import { RECOMMENDATION_STATUSES, type Recommendation, type RecommendationInput 
 import { ErrorBox } from '../components/ErrorBox';
 import { DateField, TextArea, TextField } from '../components/fields';
 import { StatusSelect } from './StatusSelect';
-import { roadmapEn as t } from './strings';
+import { roadmapText as t } from './strings';
 
 /** Staff's form to add or edit a recommendation; the hub validates and lists every bad field. */
 export function RecommendationForm({

@@ -1,6 +1,6 @@
 import type { Recommendation } from '@openehds/client';
 import { fmt, formatDate } from '../i18n/format';
-import { roadmapEn as t } from './strings';
+import { roadmapText as t } from './strings';
 
 /** The recommendations as a captioned table; staff get an Edit button per row. */
 export function RecommendationsTable({

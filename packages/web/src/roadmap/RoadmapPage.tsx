@@ -11,7 +11,7 @@ import { MilestoneTimeline } from './MilestoneTimeline';
 import { RecommendationForm } from './RecommendationForm';
 import { RecommendationsTable } from './RecommendationsTable';
 import { StatusSelect } from './StatusSelect';
-import { roadmapEn as t } from './strings';
+import { roadmapText as t } from './strings';
 import './roadmap.css';
 
 /** Who may change the roadmap (the hub allows only them). */

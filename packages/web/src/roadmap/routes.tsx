@@ -1,7 +1,7 @@
 import { Route } from 'react-router-dom';
 import { RequireRole } from '../auth/RequireRole';
 import { RoadmapPage } from './RoadmapPage';
-import { roadmapEn as t } from './strings';
+import { roadmapText as t } from './strings';
 
 /** Every signed-in role reads the roadmap (the hub's rule); writing is for staff inside the page. */
 export const ROADMAP_READERS = ['data_holder', 'data_user', 'hdab_staff', 'admin', 'citizen'] as const;

@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { roadmapDe } from './strings-de';
+import { roadmapFr } from './strings-fr';
+import { roadmapIt } from './strings-it';
 /** English strings of recommendations and roadmap (issue 6 §5). */
 export const roadmapEn = {
   nav: 'Roadmap',
@@ -64,3 +68,6 @@ export const roadmapEn = {
   cancel: 'Cancel',
   saved: 'Saved.',
 };
+
+/** The text above in the page's language. */
+export const roadmapText = localise(roadmapEn, { de: roadmapDe, fr: roadmapFr, it: roadmapIt });

@@ -10,7 +10,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { fmt, formatNumber } from '../i18n/format';
 import { stakeholders } from './api';
 import { Area } from './controls';
-import { stakeholdersEn as t } from './strings';
+import { stakeholdersText as t } from './strings';
 
 /** A refused row as the report shows it. */
 export interface ReportRow {

@@ -1,7 +1,7 @@
 import { STAKEHOLDER_TYPES, type StakeholderFilter } from '@openehds/client';
 import { fmt, formatNumber } from '../i18n/format';
 import { Input, Select } from './controls';
-import { stakeholdersEn as t } from './strings';
+import { stakeholdersText as t } from './strings';
 
 /** The filters by type, country and text; the list, the network, the grid and the statistics follow them. */
 export function FilterBar({

@@ -1,7 +1,7 @@
 import type { StakeholderOrgJson } from '@openehds/client';
 import { fmt } from '../i18n/format';
 import { groupByQuadrant, QUADRANTS } from './grid';
-import { stakeholdersEn as t } from './strings';
+import { stakeholdersText as t } from './strings';
 
 /**
  * The interest/influence grid: four quadrants (high influence on top, high interest on the right),

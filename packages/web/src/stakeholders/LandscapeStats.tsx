@@ -2,7 +2,7 @@ import type { KeyCountJson, LandscapeStatsJson } from '@openehds/client';
 import { BarChart } from '../charts/BarChart';
 import type { ChartDatum } from '../charts/chart-data';
 import { fmt, formatNumber, nameOf } from '../i18n/format';
-import { stakeholdersEn as t } from './strings';
+import { stakeholdersText as t } from './strings';
 
 const data = (counts: KeyCountJson[], names?: Record<string, string>): ChartDatum[] =>
   counts.map((c) => ({

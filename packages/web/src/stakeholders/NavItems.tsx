@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router-dom';
 import type { Role } from '@openehds/client';
-import { stakeholdersEn as t } from './strings';
+import { stakeholdersText as t } from './strings';
 
 /** The main-navigation entry "Stakeholders", for every signed-in account. */
 export function StakeholderNavItems({ role }: { role: Role | null }) {

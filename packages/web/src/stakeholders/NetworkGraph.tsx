@@ -2,7 +2,7 @@ import { useId, useMemo, type KeyboardEvent } from 'react';
 import type { StakeholderOrgJson, StakeholderRelationshipJson } from '@openehds/client';
 import { fmt, nameOf } from '../i18n/format';
 import { forceLayout } from './layout';
-import { stakeholdersEn as t } from './strings';
+import { stakeholdersText as t } from './strings';
 
 const WIDTH = 760;
 const HEIGHT = 480;

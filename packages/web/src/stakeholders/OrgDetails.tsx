@@ -4,7 +4,7 @@ import type {
   StakeholderRelationshipJson,
 } from '@openehds/client';
 import { fmt, formatNumber, nameOf } from '../i18n/format';
-import { stakeholdersEn as t } from './strings';
+import { stakeholdersText as t } from './strings';
 
 /** What staff can do from the details (absent for readers). */
 export interface DetailActions {

@@ -5,7 +5,7 @@ import { fmt } from '../i18n/format';
 import { stakeholders } from './api';
 import { Area, Checkboxes, Input, Select } from './controls';
 import { draftFromOrg, emptyOrgDraft, orgInputFromDraft, type OrgDraft } from './form-model';
-import { stakeholdersEn as t } from './strings';
+import { stakeholdersText as t } from './strings';
 import { useSave } from './use-save';
 
 /** Adds an organisation, or edits `org` (staff only); each error is shown beside its field. */

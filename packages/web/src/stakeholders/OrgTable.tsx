@@ -1,6 +1,6 @@
 import type { StakeholderOrgJson } from '@openehds/client';
 import { fmt, nameOf } from '../i18n/format';
-import { stakeholdersEn as t } from './strings';
+import { stakeholdersText as t } from './strings';
 
 /** The organisations shown, each with a button that selects it. */
 export function OrgTable({

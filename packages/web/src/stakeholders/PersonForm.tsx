@@ -4,7 +4,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { fmt } from '../i18n/format';
 import { stakeholders } from './api';
 import { Input, Select } from './controls';
-import { stakeholdersEn as t } from './strings';
+import { stakeholdersText as t } from './strings';
 import { useSave } from './use-save';
 
 /** Adds a person to an organisation, or edits `person` (staff only). */

@@ -8,7 +8,7 @@ import {
 import { ErrorBox } from '../components/ErrorBox';
 import { stakeholders } from './api';
 import { Input, Select } from './controls';
-import { stakeholdersEn as t } from './strings';
+import { stakeholdersText as t } from './strings';
 import { useSave } from './use-save';
 
 /** Records a relationship from one organisation to another, or edits `rel` (staff only). */

@@ -17,7 +17,7 @@ import { OrgForm } from './OrgForm';
 import { PersonForm } from './PersonForm';
 import { RelationshipForm } from './RelationshipForm';
 import { StakeholdersView } from './StakeholdersView';
-import { stakeholdersEn as t } from './strings';
+import { stakeholdersText as t } from './strings';
 
 /** The filter as sent: a country only once it looks like a code, so typing does not flash errors. */
 export function effectiveFilter(f: StakeholderFilter): StakeholderFilter {

@@ -13,7 +13,7 @@ import { LandscapeStats } from './LandscapeStats';
 import { NetworkGraph } from './NetworkGraph';
 import { OrgDetails, type DetailActions } from './OrgDetails';
 import { OrgTable } from './OrgTable';
-import { stakeholdersEn as t } from './strings';
+import { stakeholdersText as t } from './strings';
 import './stakeholders.css';
 
 /** Everything the page shows, loaded (the page loads it; tests pass it in). */

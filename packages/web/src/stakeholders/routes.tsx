@@ -1,7 +1,7 @@
 import { Route } from 'react-router-dom';
 import { RequireRole } from '../auth/RequireRole';
 import { StakeholdersPage } from './StakeholdersPage';
-import { stakeholdersEn as t } from './strings';
+import { stakeholdersText as t } from './strings';
 
 /** Who reads the stakeholder map: every signed-in account (the hub allows any). */
 export const STAKEHOLDER_ROLES = ['data_holder', 'data_user', 'hdab_staff', 'admin', 'citizen'] as const;

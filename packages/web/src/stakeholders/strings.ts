@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { stakeholdersDe } from './strings-de';
+import { stakeholdersFr } from './strings-fr';
+import { stakeholdersIt } from './strings-it';
 /** English strings of the stakeholder registry (issue 6 §1); a later pass translates them. */
 export const stakeholdersEn = {
   nav: 'Stakeholders',
@@ -211,3 +215,10 @@ export const stakeholdersEn = {
 
 /** The English strings (the type the translations will follow). */
 export type StakeholdersStrings = typeof stakeholdersEn;
+
+/** The text above in the page's language. */
+export const stakeholdersText = localise(stakeholdersEn, {
+  de: stakeholdersDe,
+  fr: stakeholdersFr,
+  it: stakeholdersIt,
+});

@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router-dom';
 import type { Role } from '@openehds/client';
-import { useCasesEn as t } from './strings';
+import { useCasesText as t } from './strings';
 
 /** The main-navigation entry "AI use cases", for every signed-in account. */
 export function UseCaseNavItems({ role }: { role: Role | null }) {

@@ -8,10 +8,10 @@ import {
   type UseCaseProposal,
 } from '@openehds/client';
 import { ErrorBox } from '../components/ErrorBox';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { useTitle } from '../layout/use-title';
 import { useCaseApi } from './api';
-import { useCasesEn as t } from './strings';
+import { useCasesText as t } from './strings';
 import { issuesByPath } from './view';
 import './use-cases.css';
 
@@ -94,7 +94,7 @@ export function ProposalForm({
       <fieldset aria-describedby={catIssues.length ? 'uc-cats-err' : undefined}>
         <legend>{t.fieldCategories}</legend>
         <div className="use-case-categories">
-          {Object.entries(en.healthCategories).map(([code, name]) => (
+          {Object.entries(ui.healthCategories).map(([code, name]) => (
             <div className="field checkbox" key={code}>
               <input
                 type="checkbox"

@@ -1,7 +1,7 @@
 import { RANKING_METHODS, type RankingMethod, type UseCaseRanking } from '@openehds/client';
 import { Link } from 'react-router-dom';
 import { fmt } from '../i18n/format';
-import { useCasesEn as t } from './strings';
+import { useCasesText as t } from './strings';
 import { shortDecimal, type WeightDraft } from './view';
 
 interface Props {

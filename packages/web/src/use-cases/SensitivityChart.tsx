@@ -1,7 +1,7 @@
 import type { SensitivityCurve } from '@openehds/client';
 import { ChartFrame } from '../charts/ChartFrame';
 import { fmt } from '../i18n/format';
-import { useCasesEn as t } from './strings';
+import { useCasesText as t } from './strings';
 import { percent, rankLines, shortDecimal } from './view';
 
 const WIDTH = 640;

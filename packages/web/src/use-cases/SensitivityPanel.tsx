@@ -1,7 +1,7 @@
 import type { UseCaseRanking } from '@openehds/client';
 import { fmt } from '../i18n/format';
 import { SensitivityChart, switchText } from './SensitivityChart';
-import { useCasesEn as t } from './strings';
+import { useCasesText as t } from './strings';
 import { labelsOf } from './view';
 
 /** The sensitivity view: pick a criterion, see every use case's rank against its weight. */

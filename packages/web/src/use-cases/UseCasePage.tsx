@@ -5,7 +5,7 @@ import { Loading } from '../components/Loading';
 import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
 import { useCaseApi } from './api';
-import { useCasesEn as t } from './strings';
+import { useCasesText as t } from './strings';
 import { UseCaseView, type UseCaseActions } from './UseCaseView';
 import { issuesByPath } from './view';
 import './use-cases.css';

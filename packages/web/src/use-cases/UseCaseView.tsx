@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { STAGE_MOVES, USE_CASE_CRITERIA, type UseCaseDetail, type UseCaseStage } from '@openehds/client';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatDate, formatDateTime, formatNumber, nameOf } from '../i18n/format';
-import { useCasesEn as t } from './strings';
+import { useCasesText as t } from './strings';
 import { shortDecimal } from './view';
 
 /** What the page can do, each returning the problem's issues by path, or null when it worked. */
@@ -14,7 +14,7 @@ export interface UseCaseActions {
   link: (kind: 'application' | 'permit', id: string) => Promise<Record<string, string[]> | null>;
 }
 
-const cat = (code: string) => nameOf(en.healthCategories as Record<string, string>, code);
+const cat = (code: string) => nameOf(ui.healthCategories as Record<string, string>, code);
 
 /** Data availability from the catalogue: summary, gaps, datasets table. */
 function Availability({ a }: { a: UseCaseDetail['availability'] }) {

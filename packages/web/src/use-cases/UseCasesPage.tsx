@@ -9,7 +9,7 @@ import { useAsync } from '../lib/use-async';
 import { useCaseApi } from './api';
 import { RankingPanel } from './RankingPanel';
 import { SensitivityPanel } from './SensitivityPanel';
-import { useCasesEn as t } from './strings';
+import { useCasesText as t } from './strings';
 import { issuesByPath, weightDraft, weightsPayload, type WeightDraft } from './view';
 import './use-cases.css';
 

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { Route } from 'react-router-dom';
 import { RequireRole } from '../auth/RequireRole';
 import { ProposePage } from './ProposePage';
-import { useCasesEn as t } from './strings';
+import { useCasesText as t } from './strings';
 import { UseCasePage } from './UseCasePage';
 import { UseCasesPage } from './UseCasesPage';
 

@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { useCasesDe } from './strings-de';
+import { useCasesFr } from './strings-fr';
+import { useCasesIt } from './strings-it';
 /** Every text of the use-case pages (issue 6 §2), in English; translated in a later pass. */
 export const useCasesEn = {
   nav: 'AI use cases',
@@ -136,3 +140,6 @@ export const useCasesEn = {
   link: 'Link',
   back: 'All use cases',
 } as const;
+
+/** The text above in the page's language. */
+export const useCasesText = localise(useCasesEn, { de: useCasesDe, fr: useCasesFr, it: useCasesIt });

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { formatDateTime } from '../i18n/format';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 import type { ActivityEvent } from './types';
 
 /** The caller's own audited actions in this workspace (issue 4 §3). */

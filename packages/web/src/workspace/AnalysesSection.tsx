@@ -6,7 +6,7 @@ import { useAsync } from '../lib/use-async';
 import { workspaceApi } from './api';
 import { requestSummary } from './glm-result';
 import { AnalysisResultView } from './AnalysisResultView';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 import type { AnalysisRun } from './types';
 
 /** One analysis in full (lists carry summaries), loaded when opened unless it already has its result. */

@@ -13,7 +13,7 @@ import {
 } from './glm-form';
 import { GlmFields } from './GlmFields';
 import { GlmResultView } from './GlmResultView';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 import type { AnalysisRun } from './types';
 
 /** Two sets of field messages as one. */

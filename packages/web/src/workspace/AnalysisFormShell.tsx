@@ -1,7 +1,7 @@
 import { useId, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { ErrorBox } from '../components/ErrorBox';
 import { fmt } from '../i18n/format';
-import { analysisEn as a } from './analysis-strings';
+import { analysisText as a } from './analysis-strings';
 import { AnalysisResultView } from './AnalysisResultView';
 import type { FormErrors } from './variables-form';
 import type { AnalysisRun } from './types';

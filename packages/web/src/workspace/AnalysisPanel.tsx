@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { analysisEn as a } from './analysis-strings';
+import { analysisText as a } from './analysis-strings';
 import { AnalysisForm } from './AnalysisForm';
 import { DescribeForm } from './DescribeForm';
 import { KmForm } from './KmForm';

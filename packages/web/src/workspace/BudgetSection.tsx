@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 import type { WorkspaceView } from './types';
 import { budgetLeft, formatBudget } from './workspace-text';
 

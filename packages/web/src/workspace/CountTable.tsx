@@ -1,6 +1,6 @@
 import type { CountTableJson } from '@openehds/client';
 import { formatNumber } from '../i18n/format';
-import { analysisEn as a } from './analysis-strings';
+import { analysisText as a } from './analysis-strings';
 
 /** A released count, or "suppressed" where disclosure control withheld it at a node. */
 export function Count({ value }: { value: number | null | undefined }) {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { en } from '../i18n/en';
+import { ui } from '../i18n/ui';
 import { fmt, formatDate, formatNumber, nameOf } from '../i18n/format';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 import type { WorkspaceView } from './types';
 import { labelOf, periodText } from './workspace-text';
 
@@ -68,7 +68,7 @@ export function DataSection({ view }: { view: WorkspaceView }) {
                 <tr key={x.nodeId ?? i}>
                   <th scope="row">
                     {x.nodeName ?? x.nodeId}
-                    {x.country && <div className="muted small">{nameOf(en.countries, x.country)}</div>}
+                    {x.country && <div className="muted small">{nameOf(ui.countries, x.country)}</div>}
                   </th>
                   <td>{(x.datasets ?? []).join(', ')}</td>
                   <td>{x.status ?? ''}</td>

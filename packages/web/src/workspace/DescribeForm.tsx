@@ -1,4 +1,4 @@
-import { analysisEn as a } from './analysis-strings';
+import { analysisText as a } from './analysis-strings';
 import { AnalysisFormShell } from './AnalysisFormShell';
 import {
   describeDraftErrors,

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { DescribeResultJson } from '@openehds/client';
 import { fmt, formatNumber } from '../i18n/format';
-import { analysisEn as a } from './analysis-strings';
+import { analysisText as a } from './analysis-strings';
 import { CountTable, hasSuppressed } from './CountTable';
 import { formatStat } from './glm-result';
 import { RunOutcome } from './RunOutcome';

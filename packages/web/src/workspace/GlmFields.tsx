@@ -1,6 +1,6 @@
 import { Input, Select } from '../feasibility/controls';
 import { FAMILIES, type GlmDraft, type GlmFormErrors } from './glm-form';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 import { VariablesEditor } from './VariablesEditor';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { fmt, formatNumber } from '../i18n/format';
 import { formatP, formatStat, glmView, refusalReason, sdcSummaries } from './glm-result';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 import type { AnalysisRun } from './types';
 
 /** An analysis' answer: the coefficient table and fit (or why it was refused), and the nodes' records. */

@@ -1,7 +1,7 @@
 import type { KmCurveJson } from '@openehds/client';
 import { ChartFrame } from '../charts/ChartFrame';
 import { fmt } from '../i18n/format';
-import { analysisEn as a } from './analysis-strings';
+import { analysisText as a } from './analysis-strings';
 import { formatStat } from './glm-result';
 import { axes, CURVE_STYLES, KM_FRAME as F, stepPath, timeMax } from './km-chart';
 

@@ -1,9 +1,9 @@
 import { Checkbox, Input, Row, Select } from '../feasibility/controls';
 import { allowsDescendants, VOCABULARIES } from '../feasibility/vocab';
-import { analysisEn as a } from './analysis-strings';
+import { analysisText as a } from './analysis-strings';
 import { AnalysisFormShell } from './AnalysisFormShell';
 import { EVENT_DOMAINS, exampleKmDraft, kmDraftErrors, kmIssueKey, toKmRequest, withDomain } from './km-form';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 import { useAnalysisDraft, type AnalysisDraftRules } from './use-analysis-draft';
 import { CATEGORICAL_KINDS, emptyVariable } from './variables-form';
 import { VariableRowFields } from './VariableRowFields';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { KmResultJson } from '@openehds/client';
 import { fmt, formatNumber } from '../i18n/format';
-import { analysisEn as a } from './analysis-strings';
+import { analysisText as a } from './analysis-strings';
 import { curveLabel, KmChart } from './KmChart';
 import { RunOutcome } from './RunOutcome';
 import { SdcDetails } from './SdcDetails';

@@ -1,5 +1,5 @@
 import { Select } from '../feasibility/controls';
-import { analysisEn as a } from './analysis-strings';
+import { analysisText as a } from './analysis-strings';
 
 interface Props {
   id: string;

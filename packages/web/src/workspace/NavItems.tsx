@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router-dom';
 import type { Role } from '@openehds/client';
 import { workspaceNavFor } from './roles';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 
 /** The main-navigation entry "Workspaces", for data users. */
 export function WorkspaceNavItems({ role }: { role: Role | null }) {

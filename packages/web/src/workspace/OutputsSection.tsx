@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { Link } from 'react-router-dom';
-import { airlockEn } from '../airlock/strings';
+import { airlockText } from '../airlock/strings';
 import { formatDateTime } from '../i18n/format';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 import type { AirlockOutput } from './types';
 
 /** The permit's outputs: airlock requests with their review status, each linked to its page. */
@@ -31,7 +31,7 @@ export function OutputsSection({ outputs }: { outputs: AirlockOutput[] }) {
                   <th scope="row">
                     <Link to={`/airlock/${encodeURIComponent(o.id)}`}>{o.reference}</Link>
                   </th>
-                  <td>{airlockEn.statuses[o.status] ?? o.status}</td>
+                  <td>{airlockText.statuses[o.status] ?? o.status}</td>
                   <td className="nowrap">{formatDateTime(o.createdAt)}</td>
                 </tr>
               ))}

@@ -1,6 +1,6 @@
 import { fmt } from '../i18n/format';
 import { refusalReason } from './glm-result';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 import type { AnalysisRun } from './types';
 
 /** Why an analysis gave no result: refused by disclosure control or failed, with the nodes' reason. */

@@ -1,5 +1,5 @@
 import { Row } from '../feasibility/controls';
-import { analysisEn as a } from './analysis-strings';
+import { analysisText as a } from './analysis-strings';
 import { AnalysisFormShell } from './AnalysisFormShell';
 import { NameSelect } from './NameSelect';
 import { exampleTableDraft, tableDraftErrors, tableIssueKey, toTableRequest } from './table-form';

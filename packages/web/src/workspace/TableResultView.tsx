@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { TableResultJson } from '@openehds/client';
 import { fmt } from '../i18n/format';
-import { analysisEn as a } from './analysis-strings';
+import { analysisText as a } from './analysis-strings';
 import { CountTable, hasSuppressed } from './CountTable';
 import { RunOutcome } from './RunOutcome';
 import { SdcDetails } from './SdcDetails';

@@ -8,7 +8,7 @@ import {
   type VariableKind,
   type VariableRow,
 } from './variables-form';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 
 interface Props {
   /** Prefix of the fields' ids (`<id>-name`, `<id>-codes`…). */

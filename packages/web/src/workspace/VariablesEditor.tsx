@@ -7,7 +7,7 @@ import {
   type VariableRow,
 } from './variables-form';
 import { VariableRowFields } from './VariableRowFields';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 
 interface Props {
   /** Prefix of every id inside (`<p>-v0-name`…). */

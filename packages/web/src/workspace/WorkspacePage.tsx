@@ -13,7 +13,7 @@ import { workspaceApi } from './api';
 import { BudgetSection } from './BudgetSection';
 import { DataSection } from './DataSection';
 import { OutputsSection } from './OutputsSection';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 import type { AnalysisRun, WorkspaceView } from './types';
 import '../feasibility/feasibility.css';
 

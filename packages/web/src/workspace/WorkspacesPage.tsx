@@ -5,7 +5,7 @@ import { fmt, formatDate } from '../i18n/format';
 import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
 import { workspaceApi } from './api';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 import { labelOf } from './workspace-text';
 import '../feasibility/feasibility.css';
 

@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { analysisDe } from './analysis-strings-de';
+import { analysisFr } from './analysis-strings-fr';
+import { analysisIt } from './analysis-strings-it';
 /**
  * English strings of the descriptive-statistics, contingency-table and Kaplan–Meier forms and their
  * results (issue 4 §4), beside `strings.ts` (the GLM's). Placeholders in braces are filled by `fmt`.
@@ -119,3 +123,6 @@ export const analysisEn = {
     noRecords: 'No disclosure-control record came from this node.',
   },
 };
+
+/** The text above in the page's language. */
+export const analysisText = localise(analysisEn, { de: analysisDe, fr: analysisFr, it: analysisIt });

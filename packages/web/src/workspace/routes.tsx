@@ -1,7 +1,7 @@
 import { Route } from 'react-router-dom';
 import { RequireRole } from '../auth/RequireRole';
 import { WORKSPACE_ROLES } from './roles';
-import { workspaceEn as t } from './strings';
+import { workspaceText as t } from './strings';
 import { WorkspacePage } from './WorkspacePage';
 import { WorkspacesPage } from './WorkspacesPage';
 

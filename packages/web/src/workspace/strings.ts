@@ -1,3 +1,7 @@
+import { localise } from '../i18n/localise';
+import { workspaceDe } from './strings-de';
+import { workspaceFr } from './strings-fr';
+import { workspaceIt } from './strings-it';
 /**
  * English strings of the permit's workspace in the secure processing environment and its federated
  * analyses (issue 4 §3–§4; Art. 73), in one place so a translation is one more file of the same
@@ -165,3 +169,6 @@ export const workspaceEn = {
     summary: '{passed} of {total} nodes passed disclosure control.',
   },
 };
+
+/** The text above in the page's language. */
+export const workspaceText = localise(workspaceEn, { de: workspaceDe, fr: workspaceFr, it: workspaceIt });

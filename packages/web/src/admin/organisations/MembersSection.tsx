@@ -5,11 +5,11 @@ import { identity } from '../../auth/identity-api';
 import { ErrorBox } from '../../components/ErrorBox';
 import { FieldErrors } from '../../components/fields';
 import { Loading } from '../../components/Loading';
-import { en } from '../../i18n/en';
+import { ui } from '../../i18n/ui';
 import { fmt } from '../../i18n/format';
 import { useAsync } from '../../lib/use-async';
 import { addableAccounts, MEMBER_ROLE_CHOICES, memberInput, type MemberErrors } from './org-form';
-import { organisationsEn as t } from './strings';
+import { organisationsText as t } from './strings';
 
 const m = t.members;
 
@@ -111,7 +111,7 @@ export function MembersSection({
                   <td>
                     <code>{member.username}</code>
                   </td>
-                  <td>{en.roles[member.role]}</td>
+                  <td>{ui.roles[member.role]}</td>
                   <td>{member.current ? m.yes : m.no}</td>
                   {isAdmin && (
                     <td>
@@ -158,7 +158,7 @@ export function MembersSection({
           org={org}
           onAdded={(member) => {
             members.reload();
-            setMessage(fmt(m.added, { name: member.displayName, role: en.roles[member.role] }));
+            setMessage(fmt(m.added, { name: member.displayName, role: ui.roles[member.role] }));
             setFocus('status');
           }}
         />
@@ -315,7 +315,7 @@ function AddMemberForm({ org, onAdded }: { org: Organisation; onAdded: (member: 
             >
               {MEMBER_ROLE_CHOICES.map((r) => (
                 <option key={r} value={r}>
-                  {en.roles[r]}
+                  {ui.roles[r]}
                 </option>
               ))}
             </select>

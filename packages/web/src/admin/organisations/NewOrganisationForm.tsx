@@ -10,7 +10,7 @@ import {
   type OrganisationDraft,
   type OrganisationErrors,
 } from './org-form';
-import { organisationsEn as t } from './strings';
+import { organisationsText as t } from './strings';
 
 const c = t.create;
 const FIELDS = ['name', 'kind', 'country'] as const;

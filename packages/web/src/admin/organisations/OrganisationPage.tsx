@@ -5,13 +5,13 @@ import { useAuth } from '../../auth/AuthContext';
 import { identity } from '../../auth/identity-api';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Loading } from '../../components/Loading';
-import { en } from '../../i18n/en';
+import { ui } from '../../i18n/ui';
 import { fmt, formatDate, nameOf } from '../../i18n/format';
 import { useTitle } from '../../layout/use-title';
 import { useAsync } from '../../lib/use-async';
 import { MembersSection } from './MembersSection';
 import { isPublicKind } from './org-form';
-import { organisationsEn as t } from './strings';
+import { organisationsText as t } from './strings';
 import '../../account/account.css';
 
 const d = t.detail;
@@ -52,7 +52,7 @@ export function OrganisationPage() {
               <div>
                 <dt>{d.country}</dt>
                 <dd>
-                  {nameOf(en.countries, org.data.country)} ({org.data.country})
+                  {nameOf(ui.countries, org.data.country)} ({org.data.country})
                 </dd>
               </div>
               <div>

@@ -5,12 +5,12 @@ import { useAuth } from '../../auth/AuthContext';
 import { identity } from '../../auth/identity-api';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Loading } from '../../components/Loading';
-import { en } from '../../i18n/en';
+import { ui } from '../../i18n/ui';
 import { fmt, nameOf } from '../../i18n/format';
 import { useTitle } from '../../layout/use-title';
 import { useAsync } from '../../lib/use-async';
 import { NewOrganisationForm } from './NewOrganisationForm';
-import { organisationsEn as t } from './strings';
+import { organisationsText as t } from './strings';
 import '../../account/account.css';
 
 const l = t.list;
@@ -81,7 +81,7 @@ export function OrganisationsPage() {
                   </th>
                   <td>{nameOf(t.kinds, o.kind)}</td>
                   <td>
-                    {nameOf(en.countries, o.country)} <span className="muted">({o.country})</span>
+                    {nameOf(ui.countries, o.country)} <span className="muted">({o.country})</span>
                   </td>
                   <td>{o.publicBodyVerified ? l.yes : l.no}</td>
                   <td className="num">{o.memberCount}</td>

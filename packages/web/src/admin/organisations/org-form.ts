@@ -4,7 +4,7 @@
  * 3166-1 alpha-2 code; an account and a member role) and answers with every field at fault.
  */
 import { ORGANISATION_KINDS, type MemberRole, type OrganisationKind } from '@openehds/client';
-import { organisationsEn as t } from './strings';
+import { organisationsText as t } from './strings';
 
 /** The create form, as the inputs hold it. */
 export interface OrganisationDraft {

@@ -3,7 +3,7 @@ import { PAGE_ROLES } from '../../auth/access';
 import { RequireRole } from '../../auth/RequireRole';
 import { OrganisationPage } from './OrganisationPage';
 import { OrganisationsPage } from './OrganisationsPage';
-import { organisationsEn as t } from './strings';
+import { organisationsText as t } from './strings';
 
 /**
  * Organisation administration, as routes to place inside the layout route: under /admin, for the

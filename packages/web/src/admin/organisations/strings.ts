@@ -1,3 +1,7 @@
+import { localise } from '../../i18n/localise';
+import { organisationsDe } from './strings-de';
+import { organisationsFr } from './strings-fr';
+import { organisationsIt } from './strings-it';
 /**
  * English strings of organisation administration (organisations, the verified public-body flag of
  * Art. 53(2), memberships), in one place so a translation is one more file of the same shape (see
@@ -113,3 +117,10 @@ export const organisationsEn = {
 
 /** The shape of the organisations string table. */
 export type OrganisationsStrings = typeof organisationsEn;
+
+/** The text above in the page's language. */
+export const organisationsText = localise(organisationsEn, {
+  de: organisationsDe,
+  fr: organisationsFr,
+  it: organisationsIt,
+});

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ApplicationView, CrossBorderCopy } from '@openehds/client';
 import { ErrorBox } from '../../components/ErrorBox';
 import { FieldErrors } from '../../components/fields';
-import { en } from '../../i18n/en';
+import { ui } from '../../i18n/ui';
 import { fmt, formatDateTime, nameOf } from '../../i18n/format';
 import { saveText } from '../../permits/download';
 import { Badge } from '../Badge';
@@ -10,7 +10,7 @@ import { FeeTable } from '../FeeTable';
 import { statusBadge } from '../status-text';
 import { crossBorderApi } from './api';
 import { deliveryText, peerDecisionFileName, sortedCopies } from './copy-text';
-import { crossBorderEn as t } from './strings';
+import { crossBorderText as t } from './strings';
 
 const [verifyBefore, verifyAfter] = t.verifyNote.split('{command}');
 
@@ -63,7 +63,7 @@ function CopyView({
   onCopies: (copies: CrossBorderCopy[]) => void;
 }) {
   const id = useId();
-  const country = nameOf(en.countries, c.country);
+  const country = nameOf(ui.countries, c.country);
   return (
     <article aria-labelledby={`${id}-title`} className="card" data-testid={`cross-border-${c.country}`}>
       <h3 id={`${id}-title`}>

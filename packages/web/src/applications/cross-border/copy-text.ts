@@ -4,7 +4,7 @@
  */
 import type { CrossBorderCopy, Delivery } from '@openehds/client';
 import { fmt, formatDateTime } from '../../i18n/format';
-import { crossBorderEn as t } from './strings';
+import { crossBorderText as t } from './strings';
 
 /** How far a message to the peer got: delivered when, or how often it was tried. */
 export function deliveryText(d: Pick<Delivery, 'deliveredAt' | 'attempts'>): string {

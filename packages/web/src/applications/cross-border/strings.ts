@@ -1,3 +1,7 @@
+import { localise } from '../../i18n/localise';
+import { crossBorderDe } from './strings-de';
+import { crossBorderFr } from './strings-fr';
+import { crossBorderIt } from './strings-it';
 /**
  * English strings of the cross-border part of a case file (Art. 67(3), 68(5)), in one place so a
  * translation is one more file of the same shape. Placeholders in braces are filled by `fmt`.
@@ -48,3 +52,10 @@ export const crossBorderEn = {
   verifyCommand: 'ehds verify FILE',
   noDecision: 'No decision yet.',
 } as const;
+
+/** The text above in the page's language. */
+export const crossBorderText = localise(crossBorderEn, {
+  de: crossBorderDe,
+  fr: crossBorderFr,
+  it: crossBorderIt,
+});

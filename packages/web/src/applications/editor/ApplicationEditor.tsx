@@ -15,7 +15,7 @@ import { ExportLinks } from '../ExportLinks';
 import { contentPath, editorFields, fieldDomId, placeIssues } from '../issue-fields';
 import { statusBadge } from '../status-text';
 import { issuesPerStep, stepFromParam, stepOf, stepsFor, type StepId } from '../steps';
-import { applicationsEn as t } from '../strings';
+import { applicationsText as t } from '../strings';
 import '../applications.css';
 import { AutosaveStatus } from './AutosaveStatus';
 import { EditorContext, type EditorApi } from './editor-context';

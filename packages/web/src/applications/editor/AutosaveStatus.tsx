@@ -1,6 +1,6 @@
 import { fmt, formatDateTime } from '../../i18n/format';
 import type { SaveState } from '../autosave';
-import { applicationsEn as t } from '../strings';
+import { applicationsText as t } from '../strings';
 
 /**
  * Where saving stands. The plain states (saving, saved) are shown but not announced, so a screen

@@ -4,16 +4,17 @@ import { hub } from '../../api';
 import { pickLang } from '../../catalogue/labels';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Loading } from '../../components/Loading';
-import { en } from '../../i18n/en';
+import { ui } from '../../i18n/ui';
 import { fmt, nameOf } from '../../i18n/format';
-import { applicationsEn as t } from '../strings';
+import { applicationsText as t } from '../strings';
+import { locale } from '../../i18n/locale';
 
 /** How many hits one search shows; refine the words to see others. */
 const PAGE_SIZE = 10;
 
 /** A catalogue hit as the application records it (Art. 67(2)(d): the dataset and its source). */
 export function requestedFrom(d: DatasetSummary): RequestedDataset {
-  const title = pickLang(d.title, 'en') || d.id;
+  const title = pickLang(d.title, locale) || d.id;
   return {
     datasetId: d.id,
     title: title.slice(0, 500),
@@ -79,7 +80,7 @@ export function DatasetPicker({
           ) : (
             <ul className="dataset-results">
               {result.items.map((d) => {
-                const title = pickLang(d.title, 'en') || d.id;
+                const title = pickLang(d.title, locale) || d.id;
                 const added = chosen.includes(d.id);
                 return (
                   <li key={d.id}>
@@ -88,7 +89,7 @@ export function DatasetPicker({
                       <span className="muted">
                         {fmt(t.fields.datasetFrom, {
                           holder: d.publisher.name,
-                          country: nameOf(en.countries, d.country),
+                          country: nameOf(ui.countries, d.country),
                         })}
                       </span>
                     </span>

@@ -1,7 +1,7 @@
 import { PERSON_ROLES, type NamedPerson, type PersonRole } from '@openehds/client';
 import { fmt } from '../../i18n/format';
 import { Group, SelectInput, TextBox, TextInput } from '../form-fields';
-import { applicationsEn as t } from '../strings';
+import { applicationsText as t } from '../strings';
 import { useEditor } from './editor-context';
 
 const ROLE_OPTIONS = PERSON_ROLES.map((r) => ({ value: r, label: t.personRoles[r] }));

@@ -2,13 +2,13 @@ import type { RequestedDataset } from '@openehds/client';
 import { hub } from '../../api';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Loading } from '../../components/Loading';
-import { en } from '../../i18n/en';
+import { ui } from '../../i18n/ui';
 import { fmt, nameOf } from '../../i18n/format';
 import { useAsync } from '../../lib/use-async';
 import { toggle } from '../content-edit';
 import { fieldDomId } from '../issue-fields';
 import { Group, ListInput, TextInput } from '../form-fields';
-import { applicationsEn as t } from '../strings';
+import { applicationsText as t } from '../strings';
 import { DatasetPicker } from './DatasetPicker';
 import { useEditor } from './editor-context';
 import { dictionaryOf, splitVariables } from './variables';
@@ -120,7 +120,7 @@ function ChosenDataset({
         <code>{dataset.datasetId}</code> ·{' '}
         {fmt(t.fields.datasetFrom, {
           holder: dataset.holder ?? '–',
-          country: nameOf(en.countries, dataset.country),
+          country: nameOf(ui.countries, dataset.country),
         })}
       </p>
       <Group

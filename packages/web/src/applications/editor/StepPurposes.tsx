@@ -3,7 +3,7 @@ import { fmt } from '../../i18n/format';
 import { purposeSelectable, toggle } from '../content-edit';
 import { fieldDomId } from '../issue-fields';
 import { Group, TextBox } from '../form-fields';
-import { applicationsEn as t } from '../strings';
+import { applicationsText as t } from '../strings';
 import { useEditor } from './editor-context';
 
 const EXPLAIN_ID = 'purposes-public-body-only';

@@ -1,7 +1,7 @@
 import type { ApplicationKind, ContentIssue } from '@openehds/client';
 import { fmt } from '../../i18n/format';
 import { contentPath } from '../issue-fields';
-import { applicationsEn as t } from '../strings';
+import { applicationsText as t } from '../strings';
 
 /**
  * The completeness checklist: every item the hub still lists (path and message), each with a button

@@ -2,7 +2,7 @@ import { ETHICS_STATUSES, PROHIBITED_USES, type StatisticalTable } from '@openeh
 import { fmt } from '../../i18n/format';
 import { toggle } from '../content-edit';
 import { CheckboxInput, Group, ListInput, SelectInput, TextBox, TextInput } from '../form-fields';
-import { applicationsEn as t } from '../strings';
+import { applicationsText as t } from '../strings';
 import { useEditor } from './editor-context';
 
 const ETHICS_OPTIONS = ETHICS_STATUSES.map((s) => ({ value: s, label: t.ethicsStatuses[s] }));

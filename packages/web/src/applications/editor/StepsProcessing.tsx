@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { LEGAL_BASES } from '@openehds/client';
 import { fieldDomId } from '../issue-fields';
 import { Group, ListInput, NumberInput, SelectInput, TextBox, TextInput } from '../form-fields';
-import { applicationsEn as t } from '../strings';
+import { applicationsText as t } from '../strings';
 import { useEditor } from './editor-context';
 
 const LEGAL_BASIS_OPTIONS = LEGAL_BASES.map((b) => ({ value: b, label: t.legalBases[b] }));

@@ -1,0 +1,132 @@
+import type { Translation } from '../i18n/localise';
+import type { accountEn } from './strings';
+
+/** German text of "My account" (translation of accountEn). */
+export const accountDe: Translation<typeof accountEn> = {
+  nav: 'Mein Konto',
+  signInNeeded: 'Melden Sie sich an, um Ihr Konto zu sehen.',
+  title: 'Mein Konto',
+  profile: {
+    title: 'Profil',
+    username: 'Benutzername',
+    displayName: 'Name',
+    email: 'E-Mail',
+    emailNone: 'Keine hinterlegt',
+    emailHint:
+      'Datengenehmigungen nennen ihre befugten Personen über deren E-Mail-Adresse; über Ihre Adresse erhalten Sie die zugehörigen Visa.',
+    role: 'Rolle',
+    organisation: 'Handelt für',
+    organisationNone: 'Keine Organisation',
+    kind: 'Art der Organisation',
+    publicBody: 'Verifizierte öffentliche Stelle (Art. 53 Abs. 2)',
+    yes: 'Ja',
+    no: 'Nein',
+    signIn: 'Anmeldung per',
+    password: 'Passwort',
+    provider: 'Identitätsdienst',
+    passwordAndProvider: 'Passwort oder Identitätsdienst',
+    since: 'Konto angelegt',
+    citizenNote:
+      'Sie haben sich mit Ihrer nationalen eID angemeldet. Die Plattform speichert nur ein schlüsselbasiertes Pseudonym Ihrer nationalen Kennung, niemals die Kennung selbst (Art. 71).',
+  },
+  acting: {
+    title: 'Organisation, für die Sie handeln',
+    intro:
+      'Sie handeln jeweils für eine Organisation; Ihre Rolle ist die, die Sie dort innehaben. Ein Wechsel ändert, was Sie sehen und tun dürfen.',
+    select: 'Organisation',
+    option: '{organisation} — {role}',
+    current: '(aktuell)',
+    submit: 'Wechseln',
+    working: 'Wird gewechselt…',
+    switched: 'Sie handeln jetzt für {organisation} als {role}.',
+    only: 'Sie sind nur Mitglied von {organisation}.',
+    none: 'Sie sind kein Mitglied einer Organisation. Eine Administratorin oder ein Administrator kann Sie einer hinzufügen.',
+    mfaNote:
+      'Um in der Rolle „Mitarbeitende der Zugangsstelle“ oder „Administrator“ zu handeln, ist eine Anmeldung mit Authenticator-Code nötig; richten Sie unten zuerst eine Authenticator-App ein und melden Sie sich erneut an.',
+  },
+  totp: {
+    title: 'Zweiter Faktor (Authenticator-App)',
+    confirmed:
+      'Eine Authenticator-App ist eingerichtet. Bei jeder Anmeldung mit Passwort wird nach ihrem 6-stelligen Code gefragt.',
+    confirmedLost:
+      'Gerät verloren? Eine Administratorin oder ein Administrator kann die App zurücksetzen; danach richten Sie eine neue ein.',
+    pending:
+      'Die Einrichtung einer Authenticator-App wurde begonnen, aber nicht bestätigt. Beginnen Sie von vorn, um ein neues Geheimnis zu erhalten; das frühere gilt nicht mehr.',
+    none: 'Es ist keine Authenticator-App eingerichtet.',
+    required:
+      'Ihre Rolle erfordert eine: Mitarbeitende der Zugangsstelle und Administratoren melden sich mit einem Code an (Art. 73 Abs. 1 Buchst. b).',
+    optional:
+      'Eine Authenticator-App schützt Ihr Konto: Danach wird bei jeder Anmeldung mit Passwort zusätzlich ein Code abgefragt.',
+    providerOnly:
+      'Sie melden sich über einen Identitätsdienst an, der den zweiten Faktor übernimmt; hier ist nichts einzurichten.',
+    start: 'Authenticator-App einrichten',
+    restart: 'Von vorn beginnen',
+    starting: 'Wird vorbereitet…',
+    stepsTitle: 'Dieses Konto zu Ihrer Authenticator-App hinzufügen',
+    step1:
+      'Wählen Sie in Ihrer Authenticator-App, dass Sie ein Konto durch Eingabe eines Schlüssels hinzufügen möchten (oder öffnen Sie den Link auf dem Smartphone, auf dem die App installiert ist).',
+    secret: 'Geheimer Schlüssel',
+    secretHint: 'Mit oder ohne Leerzeichen eingeben.',
+    manual:
+      'Falls die App danach fragt: Kontoname {account}, Aussteller {issuer}, zeitbasiert, {digits} Ziffern alle {period} Sekunden ({algorithm}).',
+    uri: 'Einrichtungsadresse (otpauth-URI)',
+    uriHint: 'Manche Apps akzeptieren diese vollständige Adresse per Einfügen.',
+    openLink: 'In einer Authenticator-App öffnen',
+    step2: 'Geben Sie dann den Code ein, den die App gerade anzeigt.',
+    code: 'Code aus der App',
+    codeHint: '6 Ziffern.',
+    codeMissing: 'Geben Sie die 6 Ziffern ein, die Ihre App anzeigt.',
+    confirm: 'Bestätigen',
+    confirming: 'Wird geprüft…',
+    done: 'Ihre Authenticator-App ist eingerichtet. Ab der nächsten Anmeldung fragt die Plattform nach ihrem Code.',
+    cancel: 'Abbrechen',
+  },
+  tokens: {
+    title: 'API-Tokens',
+    intro:
+      'Mit persönlichen Tokens können das Kommandozeilenwerkzeug ehds und Ihre Skripte die Plattform in Ihrem Namen und mit Ihrer Rolle aufrufen. Halten Sie sie geheim wie ein Passwort.',
+    citizen: 'Bürgerinnen und Bürger haben keine API-Tokens.',
+    caption: 'Ihre API-Tokens, neueste zuerst',
+    name: 'Name',
+    scope: 'Umfang',
+    created: 'Erstellt',
+    lastUsed: 'Zuletzt verwendet',
+    expires: 'Läuft ab',
+    status: 'Status',
+    actions: 'Aktionen',
+    never: 'Nie',
+    empty: 'Sie haben keine API-Tokens.',
+    scopes: { read: 'Lesen', write: 'Lesen und Schreiben' },
+    states: { active: 'Aktiv', revoked: 'Widerrufen am {at}', expired: 'Abgelaufen' },
+    newTitle: 'Token erstellen',
+    newName: 'Name',
+    newNameHint: 'Wofür es gedacht ist, z. B. „Laptop-CLI“ oder „nächtlicher Export“.',
+    newScope: 'Umfang',
+    newScopeRead: 'Nur lesen: Das Token darf nur lesen (GET-Anfragen)',
+    newScopeWrite: 'Lesen und schreiben: Das Token darf in Ihrem Namen auch Änderungen vornehmen',
+    newExpiry: 'Gültigkeitsdauer',
+    newExpiryHint: 'Höchstens ein Jahr; erstellen Sie nach Ablauf ein neues Token.',
+    days: '{n} Tage',
+    oneYear: '1 Jahr (365 Tage)',
+    create: 'Token erstellen',
+    creating: 'Wird erstellt…',
+    nameMissing: 'Geben Sie dem Token einen Namen.',
+    nameTooLong: 'Höchstens 100 Zeichen.',
+    createdTitle: 'Kopieren Sie Ihr neues Token jetzt',
+    createdWarning:
+      'Nur dieses eine Mal zeigt die Plattform „{name}“ an. Sie speichert nur einen Hash, sodass niemand es Ihnen erneut anzeigen kann. Wenn Sie es verlieren, widerrufen Sie es und erstellen Sie ein neues.',
+    secret: 'Token',
+    copy: 'Kopieren',
+    copied: 'In die Zwischenablage kopiert.',
+    copyFailed: 'Kopieren nicht möglich; markieren Sie das Token und kopieren Sie es selbst.',
+    copiedDone: 'Ich habe es kopiert',
+    revoke: 'Widerrufen',
+    revokeLabel: '{name} widerrufen',
+    revokeWarning:
+      '„{name}“ widerrufen? Programme, die es verwenden, funktionieren sofort nicht mehr. Dies kann nicht rückgängig gemacht werden.',
+    revokeConfirm: 'Token widerrufen',
+    revokeCancel: 'Behalten',
+    revoking: 'Wird widerrufen…',
+    revoked: 'Das Token „{name}“ wurde widerrufen.',
+  },
+};

@@ -1,0 +1,132 @@
+import type { Translation } from '../i18n/localise';
+import type { accountEn } from './strings';
+
+/** French text of "My account" (translation of accountEn). */
+export const accountFr: Translation<typeof accountEn> = {
+  nav: 'Mon compte',
+  signInNeeded: 'Connectez-vous pour voir votre compte.',
+  title: 'Mon compte',
+  profile: {
+    title: 'Profil',
+    username: 'Nom d’utilisateur',
+    displayName: 'Nom',
+    email: 'Courriel',
+    emailNone: 'Aucun enregistré',
+    emailHint:
+      'Les autorisations désignent les personnes autorisées par leur adresse électronique ; la vôtre vous donne accès à leurs visas.',
+    role: 'Rôle',
+    organisation: 'Agit pour le compte de',
+    organisationNone: 'Aucune organisation',
+    kind: 'Type d’organisation',
+    publicBody: 'Organisme du secteur public vérifié (art. 53, paragraphe 2)',
+    yes: 'Oui',
+    no: 'Non',
+    signIn: 'Se connecte avec',
+    password: 'un mot de passe',
+    provider: 'un service d’identification',
+    passwordAndProvider: 'un mot de passe ou un service d’identification',
+    since: 'Compte créé le',
+    citizenNote:
+      'Vous vous êtes connecté avec votre identité numérique nationale. La plateforme ne conserve de votre identifiant national qu’un pseudonyme calculé avec une clé secrète, jamais l’identifiant lui-même (art. 71).',
+  },
+  acting: {
+    title: 'Organisation pour laquelle vous agissez',
+    intro:
+      'Vous agissez pour une seule organisation à la fois ; votre rôle est celui que vous y occupez. Changer d’organisation modifie ce que vous voyez et ce que vous pouvez faire.',
+    select: 'Organisation',
+    option: '{organisation} — {role}',
+    current: '(actuelle)',
+    submit: 'Changer',
+    working: 'Changement…',
+    switched: 'Vous agissez désormais pour {organisation} en tant que {role}.',
+    only: 'Vous êtes membre de {organisation} uniquement.',
+    none: 'Vous n’êtes membre d’aucune organisation. Un administrateur peut vous ajouter à l’une d’elles.',
+    mfaNote:
+      'Pour agir en tant que membre du personnel de l’organisme d’accès ou administrateur, il faut se connecter avec un code d’authentification ; configurez-en un ci-dessous, puis reconnectez-vous.',
+  },
+  totp: {
+    title: 'Second facteur (application d’authentification)',
+    confirmed:
+      'Une application d’authentification est configurée. Chaque connexion par mot de passe demande son code à 6 chiffres.',
+    confirmedLost:
+      'Appareil perdu ? Un administrateur peut le réinitialiser ; vous en configurerez alors un nouveau.',
+    pending:
+      'Une configuration d’application d’authentification a été commencée mais pas confirmée. Recommencez pour obtenir un nouveau secret ; l’ancien n’est plus valable.',
+    none: 'Aucune application d’authentification n’est configurée.',
+    required:
+      'Votre rôle l’exige : le personnel de l’organisme d’accès et les administrateurs se connectent avec un code (art. 73, paragraphe 1, point b)).',
+    optional:
+      'En ajouter une protège votre compte : ensuite, chaque connexion par mot de passe demande aussi un code.',
+    providerOnly:
+      'Vous vous connectez par un service d’identification, qui gère le second facteur ; il n’y a rien à configurer ici.',
+    start: 'Configurer une application d’authentification',
+    restart: 'Recommencer',
+    starting: 'Préparation…',
+    stepsTitle: 'Ajoutez ce compte à votre application d’authentification',
+    step1:
+      'Dans votre application d’authentification, choisissez d’ajouter un compte en saisissant une clé (ou, sur le téléphone où l’application est installée, ouvrez le lien).',
+    secret: 'Clé secrète',
+    secretHint: 'Saisissez-la avec ou sans les espaces.',
+    manual:
+      'Si l’application le demande : nom du compte {account}, émetteur {issuer}, basé sur le temps, {digits} chiffres toutes les {period} secondes ({algorithm}).',
+    uri: 'Adresse de configuration (URI otpauth)',
+    uriHint: 'Certaines applications acceptent que l’on colle cette adresse complète.',
+    openLink: 'Ouvrir dans une application d’authentification',
+    step2: 'Saisissez ensuite le code que l’application affiche maintenant.',
+    code: 'Code de l’application',
+    codeHint: '6 chiffres.',
+    codeMissing: 'Saisissez les 6 chiffres affichés par votre application.',
+    confirm: 'Confirmer',
+    confirming: 'Vérification…',
+    done: 'Votre application d’authentification est configurée. À partir de votre prochaine connexion, la plateforme vous demandera son code.',
+    cancel: 'Annuler',
+  },
+  tokens: {
+    title: 'Jetons d’API',
+    intro:
+      'Les jetons personnels permettent à l’outil en ligne de commande ehds et à vos scripts d’appeler la plateforme en votre nom, avec votre rôle. Gardez-les secrets comme un mot de passe.',
+    citizen: 'Les citoyens n’ont pas de jetons d’API.',
+    caption: 'Vos jetons d’API, du plus récent au plus ancien',
+    name: 'Nom',
+    scope: 'Portée',
+    created: 'Créé le',
+    lastUsed: 'Dernière utilisation',
+    expires: 'Expire le',
+    status: 'Statut',
+    actions: 'Actions',
+    never: 'Jamais',
+    empty: 'Vous n’avez aucun jeton d’API.',
+    scopes: { read: 'Lecture', write: 'Lecture et écriture' },
+    states: { active: 'Actif', revoked: 'Révoqué le {at}', expired: 'Expiré' },
+    newTitle: 'Créer un jeton',
+    newName: 'Nom',
+    newNameHint: 'Son usage, p. ex. « CLI de l’ordinateur portable » ou « export nocturne ».',
+    newScope: 'Portée',
+    newScopeRead: 'Lecture seule : le jeton peut seulement lire (requêtes GET)',
+    newScopeWrite: 'Lecture et écriture : le jeton peut aussi effectuer des modifications en votre nom',
+    newExpiry: 'Expire au bout de',
+    newExpiryHint: 'Un an au maximum ; créez un nouveau jeton à son expiration.',
+    days: '{n} jours',
+    oneYear: '1 an (365 jours)',
+    create: 'Créer le jeton',
+    creating: 'Création…',
+    nameMissing: 'Donnez un nom au jeton.',
+    nameTooLong: '100 caractères au maximum.',
+    createdTitle: 'Copiez votre nouveau jeton maintenant',
+    createdWarning:
+      'C’est la seule fois où la plateforme affiche « {name} ». Elle n’en conserve qu’une empreinte, si bien que personne ne pourra vous le montrer à nouveau. Si vous le perdez, révoquez-le et créez-en un autre.',
+    secret: 'Jeton',
+    copy: 'Copier',
+    copied: 'Copié dans le presse-papiers.',
+    copyFailed: 'Copie impossible ; sélectionnez le jeton et copiez-le vous-même.',
+    copiedDone: 'Je l’ai copié',
+    revoke: 'Révoquer',
+    revokeLabel: 'Révoquer {name}',
+    revokeWarning:
+      'Révoquer « {name} » ? Les programmes qui l’utilisent cesseront immédiatement de fonctionner. Cette action est irréversible.',
+    revokeConfirm: 'Révoquer le jeton',
+    revokeCancel: 'Le conserver',
+    revoking: 'Révocation…',
+    revoked: 'Le jeton « {name} » a été révoqué.',
+  },
+};

@@ -1,0 +1,132 @@
+import type { Translation } from '../i18n/localise';
+import type { accountEn } from './strings';
+
+/** Italian text of "My account" (translation of accountEn). */
+export const accountIt: Translation<typeof accountEn> = {
+  nav: 'Il mio account',
+  signInNeeded: 'Acceda per vedere il Suo account.',
+  title: 'Il mio account',
+  profile: {
+    title: 'Profilo',
+    username: 'Nome utente',
+    displayName: 'Nome',
+    email: 'E-mail',
+    emailNone: 'Nessuna registrata',
+    emailHint:
+      'Le autorizzazioni indicano le persone autorizzate tramite indirizzo e-mail; il Suo Le dà accesso ai relativi visti.',
+    role: 'Ruolo',
+    organisation: 'Per conto di',
+    organisationNone: 'Nessuna organizzazione',
+    kind: 'Tipo di organizzazione',
+    publicBody: 'Ente pubblico verificato (art. 53, paragrafo 2)',
+    yes: 'Sì',
+    no: 'No',
+    signIn: 'Accede con',
+    password: 'una password',
+    provider: 'un servizio di identità',
+    passwordAndProvider: 'una password o un servizio di identità',
+    since: 'Account creato il',
+    citizenNote:
+      'Ha effettuato l’accesso con la Sua identità digitale nazionale (eID). L’hub conserva solo uno pseudonimo con chiave del Suo identificativo nazionale, mai l’identificativo stesso (art. 71).',
+  },
+  acting: {
+    title: 'Organizzazione per cui opera',
+    intro:
+      'Opera per una sola organizzazione alla volta; il Suo ruolo è quello che ricopre in essa. Cambiando organizzazione cambia ciò che può vedere e fare.',
+    select: 'Organizzazione',
+    option: '{organisation} — {role}',
+    current: '(attuale)',
+    submit: 'Cambia',
+    working: 'Cambio in corso…',
+    switched: 'Ora opera per {organisation} come {role}.',
+    only: 'È membro solo di {organisation}.',
+    none: 'Non è membro di alcuna organizzazione. Un amministratore può aggiungerLa a una.',
+    mfaNote:
+      'Per operare come personale HDAB o amministratore occorre accedere con un codice di autenticazione: configuri un’app qui sotto e poi acceda di nuovo.',
+  },
+  totp: {
+    title: 'Secondo fattore (app di autenticazione)',
+    confirmed:
+      'È configurata un’app di autenticazione. A ogni accesso con password viene richiesto il suo codice a 6 cifre.',
+    confirmedLost:
+      'Ha perso il dispositivo? Un amministratore può reimpostarlo; dopodiché potrà configurarne uno nuovo.',
+    pending:
+      'La configurazione di un’app di autenticazione è stata avviata ma non confermata. Ricominci per ottenere un nuovo segreto; quello precedente non è più valido.',
+    none: 'Nessuna app di autenticazione configurata.',
+    required:
+      'Il Suo ruolo la richiede: il personale HDAB e gli amministratori accedono con un codice (art. 73, paragrafo 1, lettera b)).',
+    optional:
+      'Aggiungerne una protegge il Suo account: da quel momento ogni accesso con password chiede anche un codice.',
+    providerOnly:
+      'Lei accede tramite un servizio di identità, che gestisce il secondo fattore; qui non c’è nulla da configurare.',
+    start: 'Configura un’app di autenticazione',
+    restart: 'Ricomincia',
+    starting: 'Preparazione…',
+    stepsTitle: 'Aggiunga questo account alla Sua app di autenticazione',
+    step1:
+      'Nell’app di autenticazione scelga di aggiungere un account inserendo una chiave (oppure, sul telefono su cui è installata l’app, apra il link).',
+    secret: 'Chiave segreta',
+    secretHint: 'Può digitarla con o senza spazi.',
+    manual:
+      'Se l’app lo chiede: nome account {account}, emittente {issuer}, basato sul tempo, {digits} cifre ogni {period} secondi ({algorithm}).',
+    uri: 'Indirizzo di configurazione (URI otpauth)',
+    uriHint: 'Alcune app accettano che si incolli l’intero indirizzo.',
+    openLink: 'Apri in un’app di autenticazione',
+    step2: 'Quindi inserisca il codice che l’app mostra in questo momento.',
+    code: 'Codice dell’app',
+    codeHint: '6 cifre.',
+    codeMissing: 'Inserisca le 6 cifre mostrate dalla Sua app.',
+    confirm: 'Conferma',
+    confirming: 'Verifica…',
+    done: 'La Sua app di autenticazione è configurata. Dal prossimo accesso l’hub Le chiederà il suo codice.',
+    cancel: 'Annulla',
+  },
+  tokens: {
+    title: 'Token API',
+    intro:
+      'I token personali consentono allo strumento a riga di comando ehds e ai Suoi script di chiamare l’hub a Suo nome, con il Suo ruolo. Li custodisca come una password.',
+    citizen: 'I cittadini non dispongono di token API.',
+    caption: 'I Suoi token API, dal più recente',
+    name: 'Nome',
+    scope: 'Ambito',
+    created: 'Creato',
+    lastUsed: 'Ultimo utilizzo',
+    expires: 'Scadenza',
+    status: 'Stato',
+    actions: 'Azioni',
+    never: 'Mai',
+    empty: 'Non ha token API.',
+    scopes: { read: 'Lettura', write: 'Lettura e scrittura' },
+    states: { active: 'Attivo', revoked: 'Revocato il {at}', expired: 'Scaduto' },
+    newTitle: 'Crea un token',
+    newName: 'Nome',
+    newNameHint: 'A cosa serve, ad es. “CLI del portatile” o “esportazione notturna”.',
+    newScope: 'Ambito',
+    newScopeRead: 'Sola lettura: il token può solo leggere (richieste GET)',
+    newScopeWrite: 'Lettura e scrittura: il token può anche apportare modifiche a Suo nome',
+    newExpiry: 'Scade dopo',
+    newExpiryHint: 'Al massimo un anno; alla scadenza crei un nuovo token.',
+    days: '{n} giorni',
+    oneYear: '1 anno (365 giorni)',
+    create: 'Crea token',
+    creating: 'Creazione…',
+    nameMissing: 'Assegni un nome al token.',
+    nameTooLong: 'Al massimo 100 caratteri.',
+    createdTitle: 'Copi subito il nuovo token',
+    createdWarning:
+      'È l’unica volta in cui l’hub mostra “{name}”. Ne conserva solo un hash, quindi nessuno potrà mostrarglielo di nuovo. Se lo perde, lo revochi e ne crei un altro.',
+    secret: 'Token',
+    copy: 'Copia',
+    copied: 'Copiato negli appunti.',
+    copyFailed: 'Impossibile copiare; selezioni il token e lo copi manualmente.',
+    copiedDone: 'L’ho copiato',
+    revoke: 'Revoca',
+    revokeLabel: 'Revoca {name}',
+    revokeWarning:
+      'Revocare “{name}”? I programmi che lo usano smetteranno subito di funzionare. L’operazione è irreversibile.',
+    revokeConfirm: 'Revoca il token',
+    revokeCancel: 'Mantieni',
+    revoking: 'Revoca in corso…',
+    revoked: 'Il token “{name}” è stato revocato.',
+  },
+};

@@ -1,0 +1,117 @@
+import type { Translation } from '../../i18n/localise';
+import type { organisationsEn } from './strings';
+
+/** French text of organisation administration (translation of organisationsEn). */
+export const organisationsFr: Translation<typeof organisationsEn> = {
+  link: 'Organisations et membres',
+  linkIntro:
+    'Les organisations, leur type et leur statut d’organisme du secteur public (art. 53, paragraphe 2), et les personnes qui agissent pour leur compte.',
+  forbidden:
+    'Connectez-vous en tant que membre du personnel de l’organisme d’accès ou administrateur pour voir les organisations.',
+  kinds: {
+    biotech_company: 'Entreprise de biotechnologie ou pharmaceutique',
+    research_organisation: 'Organisme de recherche',
+    public_body: 'Organisme du secteur public',
+    eu_body: 'Institution, organe ou organisme de l’Union',
+    healthcare_provider: 'Prestataire de soins de santé',
+    data_holder: 'Détenteur de données de santé',
+    patient_organisation: 'Association de patients',
+    ai_factory: 'AI Factory',
+    hdab: 'Organisme responsable de l’accès aux données de santé',
+  },
+  list: {
+    title: 'Organisations',
+    intro:
+      'Toute personne qui n’agit pas en tant que citoyen agit pour le compte d’une organisation. Le type de celle-ci, et le fait qu’elle soit ou non un organisme du secteur public vérifié, déterminent les finalités pour lesquelles ses membres peuvent présenter une demande (art. 53, paragraphe 2).',
+    caption: 'Organisations, par nom',
+    name: 'Nom',
+    kind: 'Type',
+    country: 'Pays',
+    publicBody: 'Organisme public vérifié',
+    members: 'Membres',
+    yes: 'Vérifié',
+    no: 'Non',
+    empty: 'Aucune organisation pour l’instant.',
+    staffNote:
+      'Le personnel de l’organisme d’accès peut consulter les organisations ; seuls les administrateurs peuvent les modifier.',
+    back: 'Administration',
+  },
+  create: {
+    title: 'Créer une organisation',
+    name: 'Nom',
+    nameHint:
+      'Tel qu’il est enregistré, p. ex. « Terveyden ja hyvinvoinnin laitos THL ». Les noms sont uniques.',
+    kind: 'Type',
+    kindChoose: 'Choisissez un type',
+    country: 'Code pays',
+    countryHint: 'Deux lettres (ISO 3166-1 alpha-2), p. ex. FI ; EU pour les organes de l’Union.',
+    submit: 'Créer l’organisation',
+    working: 'Création…',
+    nameMissing: 'Indiquez le nom (2 à 200 caractères).',
+    kindMissing: 'Choisissez le type d’organisation.',
+    countryInvalid: 'Deux lettres, comme FI, ou EU.',
+    created: 'Organisation « {name} » créée.',
+    open: 'L’ouvrir',
+  },
+  detail: {
+    back: 'Toutes les organisations',
+    notFound: 'Cette organisation n’existe pas.',
+    facts: 'Organisation',
+    kind: 'Type',
+    country: 'Pays',
+    created: 'Créée le',
+    publicBody: 'Organisme du secteur public vérifié (art. 53, paragraphe 2)',
+    verifiedAt: 'Vérifié le {date}',
+    notVerified: 'Non vérifié',
+    verifyTitle: 'Statut d’organisme du secteur public (art. 53, paragraphe 2)',
+    verifyIntro:
+      'Les finalités visées à l’art. 53, paragraphe 1, points a) à c), sont réservées aux organismes du secteur public et aux institutions, organes et organismes de l’Union, ou à ceux qui agissent pour leur compte. Enregistrez votre constat après avoir vérifié le statut juridique de l’organisation ; cette action est consignée dans le journal d’audit.',
+    verifyKindNote:
+      'Son type est « {kind} » : vérifiez qu’il s’agit réellement d’un organisme du secteur public avant de l’enregistrer comme tel.',
+    verify: 'Enregistrer comme organisme public vérifié',
+    unverify: 'Retirer la vérification',
+    unverifyWarning:
+      'Retirer la vérification de {name} ? Ses membres ne pourront plus présenter de demande pour les finalités visées à l’art. 53, paragraphe 1, points a) à c).',
+    unverifyConfirm: 'Retirer',
+    cancel: 'Annuler',
+    working: 'Enregistrement…',
+    verified: '{name} est enregistré comme organisme public vérifié.',
+    unverified: 'La vérification de {name} a été retirée.',
+  },
+  members: {
+    title: 'Membres',
+    caption: 'Membres et leurs rôles',
+    name: 'Nom',
+    username: 'Nom d’utilisateur',
+    roleHere: 'Rôle ici',
+    acting: 'Agit actuellement pour elle',
+    actions: 'Actions',
+    yes: 'Oui',
+    no: 'Non',
+    empty: 'Cette organisation n’a aucun membre.',
+    remove: 'Retirer',
+    self: 'Vous (un autre administrateur peut vous retirer)',
+    removeLabel: 'Retirer {name}',
+    removeWarning:
+      'Retirer {name} de {organisation} ? Si cette personne agit actuellement pour elle, elle passe à une autre de ses organisations, ou à aucune.',
+    removeConfirm: 'Retirer le membre',
+    removeCancel: 'Conserver',
+    removing: 'Retrait…',
+    removed: '{name} a été retiré de l’organisation.',
+    addTitle: 'Ajouter un membre ou modifier le rôle d’un membre',
+    addIntro:
+      'Un compte qui n’agit pour aucune organisation commence à agir pour celle-ci. Ajouter à nouveau un membre existant modifie son rôle dans cette organisation.',
+    account: 'Compte',
+    accountChoose: 'Choisissez un compte',
+    accountOption: '{name} ({username})',
+    role: 'Rôle dans cette organisation',
+    roleHint:
+      'Le personnel de l’organisme d’accès et les administrateurs doivent se connecter avec un code d’authentification.',
+    add: 'Ajouter le membre',
+    adding: 'Ajout…',
+    accountMissing: 'Choisissez le compte à ajouter.',
+    roleMissing: 'Choisissez le rôle.',
+    added: '{name} est désormais membre en tant que {role}.',
+    noAccounts: 'Aucun compte à ajouter.',
+  },
+};
