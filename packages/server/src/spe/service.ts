@@ -30,11 +30,12 @@ import {
 } from './store';
 import { workspaceFor } from './workspace';
 import { withBudgetLease } from './budget-lease';
+import { ANALYSIS_MAX_RUN_MS } from './interrupted';
 
 /** How long the hub waits for one node's answer to one task (a node pulls within its long poll). */
 export const NODE_TASK_TIMEOUT_MS = 60_000;
-/** The longest an analysis may hold its permit's privacy budget (a GLM takes at most ~25 rounds). */
-const BUDGET_LEASE_MS = 30 * NODE_TASK_TIMEOUT_MS;
+/** The longest an analysis may hold its permit's privacy budget: as long as it may run. */
+const BUDGET_LEASE_MS = ANALYSIS_MAX_RUN_MS;
 
 /**
  * Runs an analysis under a permit (issue 4 §4; Art. 73): only a person the permit names, only while
