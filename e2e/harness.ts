@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { approveDemoNodes } from '../packages/cli/src/commands/demo/hub-admin';
+import { DEMO_NODES, type DemoNode } from '../packages/cli/src/commands/demo/plan';
+import { ensureWebBuilt } from '../packages/cli/src/commands/demo/web-build';
 
 export const REPO = resolve(import.meta.dirname, '..');
 const EHDS = join(REPO, 'packages/cli/bin/ehds.js');
@@ -165,4 +168,69 @@ export async function waitText(locator: Locator, pattern: RegExp, timeout = 30_0
       );
     });
   return last;
+}
+
+/** A running demo federation: the hub (demo seed) and the demo's three nodes, datasets published. */
+export interface DemoFederation {
+  hubUrl: string;
+  procs: ReturnType<typeof ehds>[];
+  /** Stops every process and removes the data folder. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts `ehds hub --seed-demo` and the demo's three nodes (DEMO_NODES: their seeds and profiles,
+ * `persons` each) as separate processes, approves the nodes and waits until each dataset is in the
+ * catalogue. `hubEnv(hubUrl)` is added to the hub's environment (e.g. EHDS_OIDC_PROVIDERS of the demo
+ * eID, whose providers need the hub's address before it starts).
+ */
+export async function startDemoFederation(options: {
+  prefix: string;
+  persons: number;
+  hubEnv?: (hubUrl: string) => Promise<Record<string, string>>;
+  nodeArgs?: (node: DemoNode) => string[];
+}): Promise<DemoFederation> {
+  const webDir = await ensureWebBuilt(REPO);
+  const data = tempDir(options.prefix);
+  const procs: ReturnType<typeof ehds>[] = [];
+  const stop = async () => {
+    await Promise.all(procs.map((p) => p.stop()));
+    rmSync(data, { recursive: true, force: true });
+  };
+  const hubPort = await freePort();
+  const hubUrl = `http://127.0.0.1:${hubPort}`;
+  const hub = ehds(
+    [
+      ...['hub', '--port', String(hubPort), '--data-dir', join(data, 'hub'), '--seed-demo'],
+      ...['--web-dir', webDir, '--hdab-name', 'Demo Health Data Access Body', '--hdab-country', 'FI'],
+    ],
+    // Permits reach the nodes within seconds, not the minute default.
+    { EHDS_PERMIT_SWEEP_SECONDS: '5', ...(await options.hubEnv?.(hubUrl)) },
+  );
+  procs.push(hub);
+  try {
+    await waitFor(`${hubUrl}/health`, 90_000, hub.output);
+    for (const n of DEMO_NODES) {
+      procs.push(
+        ehds([
+          ...['node', '--name', n.name, '--organisation', n.organisation, '--country', n.country],
+          ...['--dataset-id', n.datasetId, '--data-dir', join(data, n.key), '--hub', hubUrl],
+          ...['--port', String(await freePort()), '--seed-patients', String(options.persons)],
+          ...['--seed', String(n.seed), '--profile', n.profile, '--auto-publish'],
+          ...(options.nodeArgs?.(n) ?? []),
+        ]),
+      );
+    }
+    await approveDemoNodes(
+      hubUrl,
+      DEMO_NODES.map((n) => n.name),
+      180_000,
+    );
+    for (const n of DEMO_NODES) await waitFor(`${hubUrl}/api/datasets/${n.datasetId}`, 180_000, () => '');
+  } catch (err) {
+    const outputs = procs.map((p) => p.output().slice(-3000)).join('\n---\n');
+    await stop();
+    throw new Error(`${(err as Error).message}\nprocess output (hub, then nodes):\n${outputs}`);
+  }
+  return { hubUrl, procs, stop };
 }

@@ -14,12 +14,22 @@ export async function ensureWebBuilt(repo: string): Promise<string> {
   if (existsSync(index) && newestMtime(join(root, 'src')) <= statSync(index).mtimeMs) return dist;
   say('building the web UI …');
   const { build } = await import('vite');
-  await build({
-    root,
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: dist, emptyOutDir: true },
-  });
+  // Inside a test runner NODE_ENV is `test`, and Vite would bundle React's development build: tests
+  // must see the bundle users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      mode: 'production',
+      build: { outDir: dist, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return dist;
 }
 
