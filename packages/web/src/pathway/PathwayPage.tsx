@@ -59,6 +59,7 @@ export function PathwaySteps({ questions }: { questions: readonly PathwayQuestio
       answers={answers}
       step={params.get('step') ?? GROUPS[0]}
       evaluation={evaluation.data}
+      pending={evaluation.loading}
       signedIn={principal !== null}
       onChange={(a, step, replace) => setParams(answersToSearch(a, step), { replace })}
     />
@@ -71,6 +72,7 @@ export function PathwayStepView({
   answers,
   step,
   evaluation: data,
+  pending = false,
   signedIn,
   onChange,
 }: {
@@ -78,11 +80,16 @@ export function PathwayStepView({
   answers: PathwayAnswersJson;
   step: string;
   evaluation: PathwayEvaluation;
+  /** The evaluation shown is of earlier answers; the hub's answer to the latest is on its way. */
+  pending?: boolean;
   signedIn: boolean;
   /** New answers and step; `replace` for a choice within the step (Back stays step by step). */
   onChange: (answers: PathwayAnswersJson, step: string, replace: boolean) => void;
 }) {
   const [missingShown, setMissingShown] = useState(false);
+  // Next pressed while the latest answer was still being evaluated: decided once it is, so a quick
+  // Enter after the last choice neither goes on with stale questions nor is refused for stale gaps.
+  const [queued, setQueued] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step);
   // Focus the step's heading when the step changes, as a new page would (WCAG 2.4.3); not on arrival,
@@ -106,6 +113,16 @@ export function PathwayStepView({
   const stopped = data.report.status === 'stopped';
   const back = previousStep(current, groups);
   const position = current === REPORT ? groups.length + 1 : groups.indexOf(current) + 1;
+  const submit = () => {
+    if (unanswered.length && !stopped) return setMissingShown(true);
+    go(nextStep(current, groups, stopped));
+  };
+  useEffect(() => {
+    if (queued && !pending) {
+      setQueued(false);
+      submit();
+    }
+  }, [queued, pending]);
 
   return (
     <>
@@ -126,8 +143,8 @@ export function PathwayStepView({
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            if (unanswered.length && !stopped) return setMissingShown(true);
-            go(nextStep(current, groups, stopped));
+            if (pending) setQueued(true);
+            else submit();
           }}
         >
           {missingShown && unanswered.length > 0 && (

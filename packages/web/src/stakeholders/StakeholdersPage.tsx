@@ -13,17 +13,14 @@ import { fmt } from '../i18n/format';
 import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
 import { stakeholders } from './api';
+import { effectiveFilter } from './effective-filter';
 import { OrgForm } from './OrgForm';
 import { PersonForm } from './PersonForm';
 import { RelationshipForm } from './RelationshipForm';
 import { StakeholdersView } from './StakeholdersView';
 import { stakeholdersText as t } from './strings';
 
-/** The filter as sent: a country only once it looks like a code, so typing does not flash errors. */
-export function effectiveFilter(f: StakeholderFilter): StakeholderFilter {
-  const country = f.country?.trim() ?? '';
-  return { type: f.type ?? '', country: /^[A-Z]{2,3}$/.test(country) ? country : '', q: f.q ?? '' };
-}
+export { effectiveFilter };
 
 type Editing =
   | { kind: 'org'; org: StakeholderOrgJson }

@@ -7,6 +7,7 @@ import type {
   StakeholderRelationshipJson,
 } from '@openehds/client';
 import { CsvPanel } from './CsvPanel';
+import { effectiveFilter } from './effective-filter';
 import { FilterBar } from './FilterBar';
 import { InterestGrid } from './InterestGrid';
 import { LandscapeStats } from './LandscapeStats';
@@ -88,7 +89,7 @@ export function StakeholdersView(props: StakeholdersViewProps) {
 
       <section aria-labelledby="stk-csv-h">
         <h2 id="stk-csv-h">{t.csv.heading}</h2>
-        <CsvPanel filter={props.filter} staff={props.staff} onImported={props.onImported} />
+        <CsvPanel filter={effectiveFilter(props.filter)} staff={props.staff} onImported={props.onImported} />
       </section>
 
       {props.staff && props.forms && (

@@ -239,4 +239,11 @@ describe('keyboard and filters', () => {
     expect(effectiveFilter({ country: 'F', q: 'x' })).toEqual({ type: '', country: '', q: 'x' });
     expect(effectiveFilter({ country: 'FI', type: 'hdab' })).toEqual({ type: 'hdab', country: 'FI', q: '' });
   });
+
+  it('exports what the list shows: a half-typed country is left out of the export link too', () => {
+    const href = (country: string) =>
+      /href="([^"]*organisations\.csv[^"]*)"/.exec(view({ filter: { type: 'hdab', country } }))![1];
+    expect(href('F')).toBe('/api/stakeholders/export/organisations.csv?type=hdab');
+    expect(href('FI')).toBe('/api/stakeholders/export/organisations.csv?type=hdab&amp;country=FI');
+  });
 });
