@@ -308,7 +308,11 @@ export {
   visibleQuestions,
 } from './pathway/questions';
 export { pathwayReport } from './pathway/report';
-export { AUTHORITIES as PATHWAY_AUTHORITIES, INSTRUMENTS as PATHWAY_INSTRUMENTS, PATHWAY_GROUPS } from './pathway/types';
+export {
+  AUTHORITIES as PATHWAY_AUTHORITIES,
+  INSTRUMENTS as PATHWAY_INSTRUMENTS,
+  PATHWAY_GROUPS,
+} from './pathway/types';
 export type {
   Answer as PathwayAnswer,
   Authority as PathwayAuthority,
