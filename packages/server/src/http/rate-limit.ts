@@ -24,7 +24,8 @@ export type PublicRateLimit = z.infer<typeof PublicRateLimitSchema>;
 /**
  * URL prefixes of the public, unauthenticated endpoints: the dataset catalogue (JSON and RDF), the
  * transparency register and its Atom feed (Art. 57(1)(i), 58), well-known documents (JWKS), and the
- * sign-in page's lists. `/health` stays unlimited (load balancers poll it); federation endpoints are
+ * sign-in page's lists, feasibility counts, the Beacon, the regulatory pathway navigator and the case-study
+ * library. `/health` stays unlimited (load balancers poll it); federation endpoints are
  * authenticated by node signatures and polled by nodes, so they are not "public" here.
  */
 export const PUBLIC_ROUTE_PREFIXES = [
@@ -38,6 +39,7 @@ export const PUBLIC_ROUTE_PREFIXES = [
   '/api/feasibility',
   '/api/beacon',
   '/api/pathway',
+  '/api/case-studies',
 ] as const;
 
 /** True when a route URL (as registered, `/api/datasets/:id`) is one of the public endpoints. */
