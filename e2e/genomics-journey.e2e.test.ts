@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
@@ -10,10 +10,16 @@ import {
   type ExtractReport,
 } from '@openehds/client';
 import { exampleApplication } from '@openehds/core';
-import { approveDemoNodes, demoToken } from '../packages/cli/src/commands/demo/hub-admin';
+import { demoToken } from '../packages/cli/src/commands/demo/hub-admin';
 import { DEMO_NODES, type DemoNode } from '../packages/cli/src/commands/demo/plan';
-import { ensureWebBuilt } from '../packages/cli/src/commands/demo/web-build';
-import { ehds, freePort, launchChromium, REPO, signInAsDemo, tempDir, waitFor, waitText } from './harness';
+import {
+  ehds,
+  launchChromium,
+  signInAsDemo,
+  startDemoFederation,
+  waitText,
+  type DemoFederation,
+} from './harness';
 import { Journey } from './journey';
 
 /**
@@ -105,7 +111,7 @@ describe('genomic search: a variant across three nodes at each granularity', () 
   const step = journey.step.bind(journey);
   const on = journey.on.bind(journey);
   const personPage = journey.personPage.bind(journey);
-  const procs: ReturnType<typeof ehds>[] = [];
+  let federation: DemoFederation | undefined;
   let hubUrl = '';
   let data = '';
   // Per node (by dataset id): the sites of its VCF, and its sample names (the node's person ids).
@@ -143,67 +149,9 @@ describe('genomic search: a variant across three nodes at each granularity', () 
   }
 
   beforeAll(async () => {
-    const webDir = await ensureWebBuilt(REPO);
-    data = tempDir('ehds-e2e-genomics-');
-    const hubPort = await freePort();
-    hubUrl = `http://127.0.0.1:${hubPort}`;
-    const hub = ehds(
-      [
-        'hub',
-        '--port',
-        String(hubPort),
-        '--data-dir',
-        join(data, 'hub'),
-        '--seed-demo',
-        '--web-dir',
-        webDir,
-        '--hdab-name',
-        'Demo Health Data Access Body',
-        '--hdab-country',
-        'FI',
-      ],
-      // Permits reach the nodes within seconds, not the minute default.
-      { EHDS_PERMIT_SWEEP_SECONDS: '5' },
-    );
-    procs.push(hub);
-    await waitFor(`${hubUrl}/health`, 90_000, hub.output);
-    const apiPorts = new Map<string, number>();
-    for (const n of DEMO_NODES) {
-      const port = await freePort();
-      apiPorts.set(n.key, port);
-      procs.push(
-        ehds([
-          'node',
-          '--name',
-          n.name,
-          '--organisation',
-          n.organisation,
-          '--country',
-          n.country,
-          '--dataset-id',
-          n.datasetId,
-          '--data-dir',
-          join(data, n.key),
-          '--hub',
-          hubUrl,
-          '--port',
-          String(port),
-          '--seed-patients',
-          String(PERSONS),
-          '--seed',
-          String(n.seed),
-          '--profile',
-          n.profile,
-          '--auto-publish',
-        ]),
-      );
-    }
-    await approveDemoNodes(
-      hubUrl,
-      DEMO_NODES.map((n) => n.name),
-      180_000,
-    );
-    for (const n of DEMO_NODES) await waitFor(`${hubUrl}/api/datasets/${n.datasetId}`, 180_000, () => '');
+    federation = await startDemoFederation({ prefix: 'ehds-e2e-genomics-', persons: PERSONS });
+    ({ hubUrl, data } = federation);
+    const apiPorts = federation.nodePorts;
 
     // The registry and the hospital load their sequenced persons' VCF through the holder's CLI.
     for (const n of DEMO_NODES) {
@@ -254,8 +202,7 @@ describe('genomic search: a variant across three nodes at each granularity', () 
 
   afterAll(async () => {
     await journey.close();
-    await Promise.all(procs.map((p) => p.stop()));
-    if (data) rmSync(data, { recursive: true, force: true });
+    await federation?.stop();
   });
 
   step('1. an anonymous visitor asks every node for a variant and sees yes or no per node', async () => {

@@ -173,6 +173,10 @@ export async function waitText(locator: Locator, pattern: RegExp, timeout = 30_0
 /** A running demo federation: the hub (demo seed) and the demo's three nodes, datasets published. */
 export interface DemoFederation {
   hubUrl: string;
+  /** The federation's data folder: the hub's under `hub/`, each node's under its key (`fi`, …). */
+  data: string;
+  /** Each node's local API port, by node key. */
+  nodePorts: Map<string, number>;
   procs: ReturnType<typeof ehds>[];
   /** Stops every process and removes the data folder. */
   stop: () => Promise<void>;
@@ -193,6 +197,7 @@ export async function startDemoFederation(options: {
   const webDir = await ensureWebBuilt(REPO);
   const data = tempDir(options.prefix);
   const procs: ReturnType<typeof ehds>[] = [];
+  const nodePorts = new Map<string, number>();
   const stop = async () => {
     await Promise.all(procs.map((p) => p.stop()));
     rmSync(data, { recursive: true, force: true });
@@ -211,11 +216,12 @@ export async function startDemoFederation(options: {
   try {
     await waitFor(`${hubUrl}/health`, 90_000, hub.output);
     for (const n of DEMO_NODES) {
+      nodePorts.set(n.key, await freePort());
       procs.push(
         ehds([
           ...['node', '--name', n.name, '--organisation', n.organisation, '--country', n.country],
           ...['--dataset-id', n.datasetId, '--data-dir', join(data, n.key), '--hub', hubUrl],
-          ...['--port', String(await freePort()), '--seed-patients', String(options.persons)],
+          ...['--port', String(nodePorts.get(n.key)), '--seed-patients', String(options.persons)],
           ...['--seed', String(n.seed), '--profile', n.profile, '--auto-publish'],
           ...(options.nodeArgs?.(n) ?? []),
         ]),
@@ -232,5 +238,5 @@ export async function startDemoFederation(options: {
     await stop();
     throw new Error(`${(err as Error).message}\nprocess output (hub, then nodes):\n${outputs}`);
   }
-  return { hubUrl, procs, stop };
+  return { hubUrl, data, nodePorts, procs, stop };
 }

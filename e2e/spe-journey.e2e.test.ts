@@ -9,16 +9,22 @@ import {
   type ExtractReport,
 } from '@openehds/client';
 import { exampleApplication } from '@openehds/core';
-import { approveDemoNodes, demoToken } from '../packages/cli/src/commands/demo/hub-admin';
+import { demoToken } from '../packages/cli/src/commands/demo/hub-admin';
 import { DEMO_NODES } from '../packages/cli/src/commands/demo/plan';
-import { ensureWebBuilt } from '../packages/cli/src/commands/demo/web-build';
 import {
   SLURM_BINARIES,
   SLURM_JWT_PLUGIN,
   startSlurm,
   type SlurmTestCluster,
 } from '../packages/node/src/compute/slurm/test-cluster';
-import { ehds, freePort, launchChromium, REPO, signInAsDemo, tempDir, waitFor, waitText } from './harness';
+import {
+  launchChromium,
+  signInAsDemo,
+  startDemoFederation,
+  tempDir,
+  waitText,
+  type DemoFederation,
+} from './harness';
 import { Journey } from './journey';
 
 /**
@@ -59,7 +65,7 @@ describe('secure processing: feasibility, federated GLM, a job through Slurm, th
   const step = journey.step.bind(journey);
   const on = journey.on.bind(journey);
   const personPage = journey.personPage.bind(journey);
-  const procs: ReturnType<typeof ehds>[] = [];
+  let federation: DemoFederation | undefined;
   let cluster: SlurmTestCluster | null = null;
   let hubUrl = '';
   let data = '';
@@ -73,7 +79,6 @@ describe('secure processing: feasibility, federated GLM, a job through Slurm, th
       console.warn(`e2e: skipping the secure-processing journey: missing ${slurmMissing.join(', ')}`);
       return;
     }
-    const webDir = await ensureWebBuilt(REPO);
     data = tempDir('ehds-e2e-spe-');
     cluster = await startSlurm();
     const tokenFile = join(data, 'slurm.jwt');
@@ -86,68 +91,19 @@ describe('secure processing: feasibility, federated GLM, a job through Slurm, th
         slurm: { restUrl: cluster.url, user: cluster.user, tokenFile, partition: cluster.partitions.cpu },
       }),
     );
-    const hubPort = await freePort();
-    hubUrl = `http://127.0.0.1:${hubPort}`;
-    const hub = ehds(
-      [
-        'hub',
-        '--port',
-        String(hubPort),
-        '--data-dir',
-        join(data, 'hub'),
-        '--seed-demo',
-        '--web-dir',
-        webDir,
-        '--hdab-name',
-        'Demo Health Data Access Body',
-        '--hdab-country',
-        'FI',
-      ],
-      // Permits reach the nodes within seconds, not the minute default.
-      { EHDS_PERMIT_SWEEP_SECONDS: '5' },
-    );
-    procs.push(hub);
-    await waitFor(`${hubUrl}/health`, 90_000, hub.output);
-    for (const n of DEMO_NODES) {
-      const node = ehds([
-        'node',
-        '--name',
-        n.name,
-        '--organisation',
-        n.organisation,
-        '--country',
-        n.country,
-        '--dataset-id',
-        n.datasetId,
-        '--data-dir',
-        join(data, n.key),
-        '--hub',
-        hubUrl,
-        '--port',
-        String(await freePort()),
-        '--seed-patients',
-        String(PERSONS),
-        '--seed',
-        String(n.seed),
-        '--profile',
-        n.profile,
-        '--auto-publish',
-        ...(n.key === 'fi' ? ['--compute', compute] : []),
-      ]);
-      procs.push(node);
-    }
-    await approveDemoNodes(
-      hubUrl,
-      DEMO_NODES.map((n) => n.name),
-      180_000,
-    );
-    for (const n of DEMO_NODES) await waitFor(`${hubUrl}/api/datasets/${n.datasetId}`, 180_000, () => '');
+    federation = await startDemoFederation({
+      prefix: 'ehds-e2e-spe-fed-',
+      persons: PERSONS,
+      // The Finnish node's AI Factory is the Slurm cluster.
+      nodeArgs: (n) => (n.key === 'fi' ? ['--compute', compute] : []),
+    });
+    hubUrl = federation.hubUrl;
     journey.browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {
     await journey.close();
-    await Promise.all(procs.map((p) => p.stop()));
+    await federation?.stop();
     await cluster?.stop();
     if (data) rmSync(data, { recursive: true, force: true });
   });
