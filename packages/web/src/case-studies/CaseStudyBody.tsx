@@ -4,16 +4,31 @@ import type { CaseStudyView } from '@openehds/client';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { caseStudiesText as t } from './strings';
 
+/** A titled section of the case study, named by its heading (`cs-<id>`). */
+function Frame({
+  id,
+  title,
+  testId,
+  children,
+}: {
+  id: string;
+  title: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`cs-${id}`} className="case-study-section" data-testid={testId}>
+      <h2 id={`cs-${id}`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
 /** A free-text section: paragraphs, or a note that it is not written yet. */
 function Section({ id, title, text }: { id: string; title: string; text: string }) {
   const paragraphs = text.split(/\n{2,}/).filter((p) => p.trim());
   return (
-    <section
-      aria-labelledby={`cs-${id}`}
-      className="case-study-section"
-      data-testid={`case-study-section-${id}`}
-    >
-      <h2 id={`cs-${id}`}>{title}</h2>
+    <Frame id={id} title={title} testId={`case-study-section-${id}`}>
       {paragraphs.length ? (
         paragraphs.map((p, i) => (
           <p key={i} className="pre-line">
@@ -23,16 +38,25 @@ function Section({ id, title, text }: { id: string; title: string; text: string 
       ) : (
         <p className="muted">{t.view.notWritten}</p>
       )}
-    </section>
+    </Frame>
   );
 }
 
 function ListSection({ id, title, children }: { id: string; title: string; children: ReactNode[] }) {
   return (
-    <section aria-labelledby={`cs-${id}`} className="case-study-section">
-      <h2 id={`cs-${id}`}>{title}</h2>
+    <Frame id={id} title={title}>
       {children.length ? <ul>{children}</ul> : <p className="muted">{t.view.none}</p>}
-    </section>
+    </Frame>
+  );
+}
+
+/** One key figure: its name as the row's header, its value as a number. */
+function KpiRow({ label, value }: { label: string; value: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className="num">{value}</td>
+    </tr>
   );
 }
 
@@ -72,8 +96,7 @@ export function CaseStudyBody({ cs }: { cs: CaseStudyView }) {
         </ListSection>
       )}
       {cs.kpis && (
-        <section aria-labelledby="cs-kpis" className="case-study-section">
-          <h2 id="cs-kpis">{t.sections.kpis}</h2>
+        <Frame id="kpis" title={t.sections.kpis}>
           <table data-testid="case-study-kpis">
             <caption className="visually-hidden">{t.kpis.caption}</caption>
             <thead>
@@ -85,25 +108,13 @@ export function CaseStudyBody({ cs }: { cs: CaseStudyView }) {
               </tr>
             </thead>
             <tbody>
-              <tr>
-                <th scope="row">{t.kpis.daysApplicationToPermit}</th>
-                <td className="num">{days(cs.kpis.daysApplicationToPermit)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t.kpis.daysPermitToFirstOutput}</th>
-                <td className="num">{days(cs.kpis.daysPermitToFirstOutput)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t.kpis.analyses}</th>
-                <td className="num">{formatNumber(cs.kpis.analyses)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t.kpis.jobs}</th>
-                <td className="num">{formatNumber(cs.kpis.jobs)}</td>
-              </tr>
+              <KpiRow label={t.kpis.daysApplicationToPermit} value={days(cs.kpis.daysApplicationToPermit)} />
+              <KpiRow label={t.kpis.daysPermitToFirstOutput} value={days(cs.kpis.daysPermitToFirstOutput)} />
+              <KpiRow label={t.kpis.analyses} value={formatNumber(cs.kpis.analyses)} />
+              <KpiRow label={t.kpis.jobs} value={formatNumber(cs.kpis.jobs)} />
             </tbody>
           </table>
-        </section>
+        </Frame>
       )}
       <Section id="pathway" title={t.sections.pathway} text={cs.pathway} />
       <Section id="lessons" title={t.sections.lessons} text={cs.lessons} />
@@ -122,8 +133,7 @@ export function CaseStudyBody({ cs }: { cs: CaseStudyView }) {
         )}
       </dl>
       {cs.history && (
-        <section aria-labelledby="cs-history" className="case-study-section">
-          <h2 id="cs-history">{t.sections.history}</h2>
+        <Frame id="history" title={t.sections.history}>
           <table data-testid="case-study-history">
             <caption className="visually-hidden">{t.view.historyCaption}</caption>
             <thead>
@@ -145,7 +155,7 @@ export function CaseStudyBody({ cs }: { cs: CaseStudyView }) {
               ))}
             </tbody>
           </table>
-        </section>
+        </Frame>
       )}
     </div>
   );

@@ -11,6 +11,27 @@ import { CaseStudyBody } from './CaseStudyBody';
 import { ReviewPanel } from './ReviewPanel';
 import { caseStudiesText as t } from './strings';
 
+/** The author's button moving the case study on (`case-study-<action>`), disabled while a move is sent. */
+function MoveButton(props: {
+  action: 'submit' | 'withdraw';
+  label: string;
+  primary?: boolean;
+  busy: boolean;
+  onMove: (action: CaseStudyAction) => Promise<void>;
+}) {
+  return (
+    <button
+      type="button"
+      className={props.primary ? 'button' : 'button secondary'}
+      disabled={props.busy}
+      data-testid={`case-study-${props.action}`}
+      onClick={() => void props.onMove(props.action)}
+    >
+      {props.label}
+    </button>
+  );
+}
+
 /** The reading view of one case study, with the author's and the reviewer's controls. */
 export function CaseStudyPage() {
   const { id = '' } = useParams();
@@ -66,26 +87,10 @@ export function CaseStudyPage() {
             </Link>
           )}{' '}
           {c.can.submit && (
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              data-testid="case-study-submit"
-              onClick={() => void move('submit')}
-            >
-              {t.view.submit}
-            </button>
+            <MoveButton action="submit" label={t.view.submit} primary busy={busy} onMove={move} />
           )}
           {c.can.withdraw && (
-            <button
-              type="button"
-              className="button secondary"
-              disabled={busy}
-              data-testid="case-study-withdraw"
-              onClick={() => void move('withdraw')}
-            >
-              {t.view.withdraw}
-            </button>
+            <MoveButton action="withdraw" label={t.view.withdraw} busy={busy} onMove={move} />
           )}
         </p>
       )}

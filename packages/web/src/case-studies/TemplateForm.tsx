@@ -19,42 +19,33 @@ export function TemplateForm(props: {
   onChange: (form: CaseStudyForm) => void;
 }) {
   const { form, issues, onChange } = props;
-  const set = (key: keyof CaseStudyForm) => (value: string) => onChange({ ...form, [key]: value });
-  const errors = (key: keyof CaseStudyForm) => fieldErrors(issues, key);
+  // The value, change handler and the hub's messages of one field of the template.
+  const field = (key: keyof CaseStudyForm) => ({
+    value: form[key],
+    onChange: (value: string) => onChange({ ...form, [key]: value }),
+    errors: fieldErrors(issues, key),
+  });
   return (
     <div className="case-study-template">
-      <TextField
-        label={t.editor.titleLabel}
-        value={form.title}
-        onChange={set('title')}
-        errors={errors('title')}
-        required
-        testId="case-study-field-title"
-      />
+      <TextField label={t.editor.titleLabel} {...field('title')} required testId="case-study-field-title" />
       <TextArea
         label={t.sections.problem}
         hint={HINTS.problem}
-        value={form.problem}
-        onChange={set('problem')}
-        errors={errors('problem')}
+        {...field('problem')}
         rows={5}
         testId="case-study-field-problem"
       />
       <TextArea
         label={t.editor.datasetsLabel}
         hint={t.editor.datasetsHint}
-        value={form.datasets}
-        onChange={set('datasets')}
-        errors={errors('datasets')}
+        {...field('datasets')}
         rows={3}
         testId="case-study-field-datasets"
       />
       <TextArea
         label={t.editor.permitsLabel}
         hint={t.editor.permitsHint}
-        value={form.permits}
-        onChange={set('permits')}
-        errors={errors('permits')}
+        {...field('permits')}
         rows={2}
         testId="case-study-field-permits"
       />
@@ -63,9 +54,7 @@ export function TemplateForm(props: {
           key={s}
           label={t.sections[s]}
           hint={HINTS[s]}
-          value={form[s]}
-          onChange={set(s)}
-          errors={errors(s)}
+          {...field(s)}
           rows={5}
           testId={`case-study-field-${s}`}
         />
@@ -73,25 +62,19 @@ export function TemplateForm(props: {
       <TextField
         label={t.editor.tagsLabel}
         hint={t.editor.tagsHint}
-        value={form.tags}
-        onChange={set('tags')}
-        errors={errors('tags')}
+        {...field('tags')}
         testId="case-study-field-tags"
       />
       <TextField
         label={t.editor.countriesLabel}
         hint={t.editor.countriesHint}
-        value={form.countries}
-        onChange={set('countries')}
-        errors={errors('countries')}
+        {...field('countries')}
         testId="case-study-field-countries"
       />
       <TextField
         label={t.editor.useCaseLabel}
         hint={t.editor.useCaseHint}
-        value={form.useCaseId}
-        onChange={set('useCaseId')}
-        errors={errors('useCaseId')}
+        {...field('useCaseId')}
         testId="case-study-field-use-case"
       />
     </div>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 
 interface BaseProps {
   label: string;
@@ -11,8 +11,9 @@ interface BaseProps {
   testId?: string;
 }
 
-function describedBy(hintId: string, errorId: string, hint?: string, errors?: string[]): string | undefined {
-  const ids = [hint ? hintId : '', errors?.length ? errorId : ''].filter(Boolean);
+/** The ids of a control's hint (`<id>-hint`) and errors (`<id>-err`), where it has them, for aria-describedby. */
+export function describedBy(id: string, hint?: string, errors?: string[]): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', errors?.length ? `${id}-err` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
@@ -28,10 +29,30 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-/** A labelled text input with hint and inline errors (aria-invalid, aria-describedby). */
-export function TextField(props: BaseProps & { type?: 'text' | 'email' | 'date'; autoComplete?: string }) {
-  const id = useId();
-  const { label, value, onChange, hint, errors, required, testId, type = 'text', autoComplete } = props;
+/** A control's hint and inline errors, placed after it, with the ids `describedBy` names. */
+export function FieldNotes({ id, hint, errors }: { id: string; hint?: string; errors?: string[] }) {
+  return (
+    <>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <FieldErrors id={`${id}-err`} errors={errors} />
+    </>
+  );
+}
+
+/** The frame of a labelled control: label (with a star when required), hint, the control, inline errors. */
+function Frame(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  required?: boolean;
+  children: ReactNode;
+}) {
+  const { id, label, hint, errors, required, children } = props;
   return (
     <div className={`field ${errors?.length ? 'has-error' : ''}`}>
       <label htmlFor={id}>
@@ -43,19 +64,37 @@ export function TextField(props: BaseProps & { type?: 'text' | 'email' | 'date';
           {hint}
         </p>
       )}
+      {children}
+      <FieldErrors id={`${id}-err`} errors={errors} />
+    </div>
+  );
+}
+
+/** The attributes tying a control to its frame's hint and errors (and its test id). */
+function ariaOf(id: string, { hint, errors, testId }: BaseProps) {
+  return {
+    'data-testid': testId,
+    'aria-invalid': errors?.length ? true : undefined,
+    'aria-describedby': describedBy(id, hint, errors),
+  };
+}
+
+/** A labelled text input with hint and inline errors (aria-invalid, aria-describedby). */
+export function TextField(props: BaseProps & { type?: 'text' | 'email' | 'date'; autoComplete?: string }) {
+  const id = useId();
+  const { value, onChange, type = 'text', autoComplete } = props;
+  return (
+    <Frame id={id} {...props}>
       <input
         id={id}
         type={type}
         value={value}
-        required={required}
+        required={props.required}
         autoComplete={autoComplete}
-        data-testid={testId}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-err`, hint, errors)}
+        {...ariaOf(id, props)}
         onChange={(e) => onChange(e.target.value)}
       />
-      <FieldErrors id={`${id}-err`} errors={errors} />
-    </div>
+    </Frame>
   );
 }
 
@@ -67,29 +106,40 @@ export function DateField(props: BaseProps) {
 /** A labelled multi-line text area with hint and inline errors. */
 export function TextArea(props: BaseProps & { rows?: number }) {
   const id = useId();
-  const { label, value, onChange, hint, errors, required, testId, rows = 4 } = props;
+  const { value, onChange, rows = 4 } = props;
   return (
-    <div className={`field ${errors?.length ? 'has-error' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
+    <Frame id={id} {...props}>
       <textarea
         id={id}
         rows={rows}
         value={value}
-        required={required}
-        data-testid={testId}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-err`, hint, errors)}
+        required={props.required}
+        {...ariaOf(id, props)}
         onChange={(e) => onChange(e.target.value)}
       />
-      <FieldErrors id={`${id}-err`} errors={errors} />
-    </div>
+    </Frame>
+  );
+}
+
+/** A labelled select over fixed options, with hint and inline errors. */
+export function SelectField(props: BaseProps & { options: readonly { value: string; label: string }[] }) {
+  const id = useId();
+  const { value, onChange, options } = props;
+  return (
+    <Frame id={id} {...props}>
+      <select
+        id={id}
+        value={value}
+        required={props.required}
+        {...ariaOf(id, props)}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Frame>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { describedBy, FieldNotes } from '../components/fields';
 
 /**
  * Small labelled form controls with explicit ids (a criterion's fields repeat, so ids are built from
@@ -13,31 +14,6 @@ interface Common {
   errors?: string[];
   testId?: string;
   className?: string;
-}
-
-function describedBy(id: string, hint?: string, errors?: string[]): string | undefined {
-  const ids = [hint ? `${id}-hint` : '', errors?.length ? `${id}-err` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-/** The hint and error lines of a control. */
-function Notes({ id, hint, errors }: { id: string; hint?: string; errors?: string[] }) {
-  return (
-    <>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {errors?.length ? (
-        <ul id={`${id}-err`} className="field-errors">
-          {errors.map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
-    </>
-  );
 }
 
 /** A labelled text or number input. */
@@ -79,7 +55,7 @@ export function Input(
         aria-describedby={describedBy(id, hint, errors)}
         onChange={(e) => onChange(e.target.value)}
       />
-      <Notes id={id} hint={hint} errors={errors} />
+      <FieldNotes id={id} hint={hint} errors={errors} />
     </div>
   );
 }
@@ -106,7 +82,7 @@ export function Select<V extends string>(
           </option>
         ))}
       </select>
-      <Notes id={id} hint={hint} errors={errors} />
+      <FieldNotes id={id} hint={hint} errors={errors} />
     </div>
   );
 }
@@ -131,7 +107,7 @@ export function Checkbox(
         />
         <label htmlFor={id}>{label}</label>
       </div>
-      <Notes id={id} hint={hint} errors={errors} />
+      <FieldNotes id={id} hint={hint} errors={errors} />
     </div>
   );
 }
@@ -168,7 +144,7 @@ export function CheckboxGroup<V extends string>(
           </li>
         ))}
       </ul>
-      <Notes id={id} hint={hint} errors={errors} />
+      <FieldNotes id={id} hint={hint} errors={errors} />
     </fieldset>
   );
 }

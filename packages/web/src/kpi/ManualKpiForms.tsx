@@ -1,7 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { KpiDirection, KpiFigure } from '@openehds/client';
 import { ErrorBox } from '../components/ErrorBox';
-import { DateField, FieldErrors, TextArea, TextField } from '../components/fields';
+import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { fmt } from '../i18n/format';
 import { kpiApi } from './api';
 import { kpiText as t } from './strings';
@@ -9,36 +9,48 @@ import { issuesOf, parseNumber } from './view';
 
 const f = t.form;
 
-/** A labelled select with inline errors. */
-function SelectField(props: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: { value: string; label: string }[];
-  errors?: string[];
+/** A form's sending state: busy, the last failure, and the confirmation the last success returned. */
+function useSend() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const send = async (save: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      setDone(await save());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, done, send };
+}
+
+/** A form's heading, its failure, and the confirmation of what it saved (announced as a status). */
+function FormHead({
+  title,
+  error,
+  done,
+  testId,
+}: {
+  title: string;
+  error: unknown;
+  done: string | null;
   testId: string;
 }) {
-  const id = useId();
-  const { label, value, onChange, options, errors, testId } = props;
   return (
-    <div className={`field ${errors?.length ? 'has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        data-testid={testId}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-err` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldErrors id={`${id}-err`} errors={errors} />
-    </div>
+    <>
+      <h3>{title}</h3>
+      {error !== null && <ErrorBox error={error} />}
+      {done && (
+        <p role="status" className="alert alert-ok" data-testid={testId}>
+          {done}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -52,19 +64,14 @@ export function CreateKpiForm({ onSaved }: { onSaved: () => void }) {
     target: '',
     direction: 'higher',
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, done, send } = useSend();
   const set = (k: keyof typeof draft) => (v: string) => setDraft({ ...draft, [k]: v });
   const targetProblem = draft.target.trim() && parseNumber(draft.target) === null ? [f.needNumber] : [];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (targetProblem.length) return;
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+    await send(async () => {
       const kpi = await kpiApi.createManual({
         key: draft.key.trim(),
         title: draft.title,
@@ -73,25 +80,15 @@ export function CreateKpiForm({ onSaved }: { onSaved: () => void }) {
         target: parseNumber(draft.target),
         direction: draft.direction as KpiDirection,
       });
-      setDone(fmt(f.created, { title: kpi.title }));
       setDraft({ key: '', title: '', unit: '', description: '', target: '', direction: 'higher' });
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+      return fmt(f.created, { title: kpi.title });
+    });
   }
 
   return (
     <form className="kpi-form" onSubmit={submit} data-testid="kpi-create-form" noValidate>
-      <h3>{f.createTitle}</h3>
-      {error !== null && <ErrorBox error={error} />}
-      {done && (
-        <p role="status" className="alert alert-ok" data-testid="kpi-create-done">
-          {done}
-        </p>
-      )}
+      <FormHead title={f.createTitle} error={error} done={done} testId="kpi-create-done" />
       <TextField
         label={f.key}
         hint={f.keyHint}
@@ -152,10 +149,8 @@ export function CreateKpiForm({ onSaved }: { onSaved: () => void }) {
 export function RecordValueForm({ kpis, onSaved }: { kpis: KpiFigure[]; onSaved: () => void }) {
   const today = new Date().toISOString().slice(0, 10);
   const [draft, setDraft] = useState({ id: '', date: today, value: '', note: '' });
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, done, send } = useSend();
   const [local, setLocal] = useState<{ id?: string; value?: string }>({});
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
   const set = (k: keyof typeof draft) => (v: string) => setDraft({ ...draft, [k]: v });
 
   async function submit(e: FormEvent) {
@@ -167,33 +162,20 @@ export function RecordValueForm({ kpis, onSaved }: { kpis: KpiFigure[]; onSaved:
     };
     setLocal(problems);
     if (Object.keys(problems).length) return;
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+    await send(async () => {
       const kpi = await kpiApi.recordValue(draft.id, draft.date, {
         value: value!,
         note: draft.note.trim() || null,
       });
-      setDone(fmt(f.recorded, { title: kpi.title, date: draft.date }));
       setDraft({ ...draft, value: '', note: '' });
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+      return fmt(f.recorded, { title: kpi.title, date: draft.date });
+    });
   }
 
   return (
     <form className="kpi-form" onSubmit={submit} data-testid="kpi-record-form" noValidate>
-      <h3>{f.recordTitle}</h3>
-      {error !== null && <ErrorBox error={error} />}
-      {done && (
-        <p role="status" className="alert alert-ok" data-testid="kpi-record-done">
-          {done}
-        </p>
-      )}
+      <FormHead title={f.recordTitle} error={error} done={done} testId="kpi-record-done" />
       <SelectField
         label={f.kpi}
         value={draft.id}

@@ -66,6 +66,15 @@ export function PathwaySteps({ questions }: { questions: readonly PathwayQuestio
   );
 }
 
+/** Back to the previous step (`pathway-back`), under the step's wording. */
+function BackButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="button secondary" data-testid="pathway-back" onClick={onClick}>
+      {label}
+    </button>
+  );
+}
+
 /** One step of the questionnaire, or the report, for answers already evaluated. */
 export function PathwayStepView({
   questions,
@@ -169,16 +178,7 @@ export function PathwayStepView({
             />
           ))}
           <div className="pathway-nav">
-            {back && (
-              <button
-                type="button"
-                className="button secondary"
-                data-testid="pathway-back"
-                onClick={() => go(back)}
-              >
-                {t.back}
-              </button>
-            )}
+            {back && <BackButton label={t.back} onClick={() => go(back)} />}
             <button type="submit" className="button" data-testid="pathway-next">
               {stopped || nextStep(current, groups, false) === REPORT ? t.showReport : t.next}
             </button>
@@ -187,16 +187,7 @@ export function PathwayStepView({
       )}
       {current === REPORT && (
         <div className="pathway-nav no-print">
-          {back && (
-            <button
-              type="button"
-              className="button secondary"
-              data-testid="pathway-back"
-              onClick={() => go(back)}
-            >
-              {t.editAnswers}
-            </button>
-          )}
+          {back && <BackButton label={t.editAnswers} onClick={() => go(back)} />}
           <button
             type="button"
             className="button secondary"

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PathwayReportJson } from '@openehds/client';
 import { fmt } from '../i18n/format';
 import { Citations } from './Citations';
@@ -5,18 +6,27 @@ import { pathwayText as t } from './strings';
 
 const r = t.report;
 
+/** The report's frame, named by its heading; `status` (stopped, incomplete, complete) is for tests and styles. */
+function ReportSection({ status, title, children }: { status: string; title: string; children: ReactNode }) {
+  return (
+    <section
+      className="pathway-report"
+      aria-labelledby="pw-report-title"
+      data-testid="pathway-report"
+      data-status={status}
+    >
+      <h2 id="pw-report-title">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
 /** The pathway report: a stop with its reason, or the summary and the ordered steps with authorities and articles. */
 export function ReportView({ report }: { report: PathwayReportJson }) {
   if (report.status === 'stopped' && report.stop) {
     const stop = report.stop;
     return (
-      <section
-        className="pathway-report"
-        aria-labelledby="pw-report-title"
-        data-testid="pathway-report"
-        data-status="stopped"
-      >
-        <h2 id="pw-report-title">{r.stoppedTitle}</h2>
+      <ReportSection status="stopped" title={r.stoppedTitle}>
         <div className="alert alert-error" data-testid="pathway-stop">
           <p>{r.stops[stop.reason] ?? stop.reason}</p>
           <ul>
@@ -26,33 +36,21 @@ export function ReportView({ report }: { report: PathwayReportJson }) {
           </ul>
           <Citations citations={stop.citations} />
         </div>
-      </section>
+      </ReportSection>
     );
   }
   if (report.status === 'incomplete' || !report.classification) {
     return (
-      <section
-        className="pathway-report"
-        aria-labelledby="pw-report-title"
-        data-testid="pathway-report"
-        data-status="incomplete"
-      >
-        <h2 id="pw-report-title">{r.title}</h2>
+      <ReportSection status="incomplete" title={r.title}>
         <p className="alert alert-info">
           {fmt(r.incomplete, { list: report.missing.map((m) => t.questions[m] ?? m).join(' · ') })}
         </p>
-      </section>
+      </ReportSection>
     );
   }
   const c = report.classification;
   return (
-    <section
-      className="pathway-report"
-      aria-labelledby="pw-report-title"
-      data-testid="pathway-report"
-      data-status="complete"
-    >
-      <h2 id="pw-report-title">{r.title}</h2>
+    <ReportSection status="complete" title={r.title}>
       <h3>{r.summary}</h3>
       <dl className="pathway-summary" data-testid="pathway-summary">
         <dt>{r.route}</dt>
@@ -95,6 +93,6 @@ export function ReportView({ report }: { report: PathwayReportJson }) {
         ))}
       </ol>
       <p className="hint">{r.disclaimer}</p>
-    </section>
+    </ReportSection>
   );
 }

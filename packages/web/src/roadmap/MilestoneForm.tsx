@@ -5,9 +5,9 @@ import {
   type MilestoneInput,
   type Recommendation,
 } from '@openehds/client';
-import { ErrorBox } from '../components/ErrorBox';
 import { DateField, TextArea, TextField } from '../components/fields';
 import { fmt } from '../i18n/format';
+import { RoadmapForm } from './RoadmapForm';
 import { StatusSelect } from './StatusSelect';
 import { roadmapText as t } from './strings';
 import { kpiTargetsText, parseKpiTargets } from './timeline';
@@ -32,12 +32,13 @@ export function MilestoneForm({
   const [targetError, setTargetError] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   return (
-    <form
-      className="roadmap-form"
-      aria-labelledby="ms-form-title"
-      data-testid="milestone-form"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <RoadmapForm
+      prefix="ms"
+      testId="milestone-form"
+      title={initial ? t.editMilestone : t.addMilestone}
+      error={error}
+      onCancel={onCancel}
+      onSubmit={() => {
         setError(null);
         const parsed = parseKpiTargets(targets);
         if ('bad' in parsed) return setTargetError(fmt(t.fTargetsBad, { part: parsed.bad }));
@@ -51,7 +52,6 @@ export function MilestoneForm({
         }).catch(setError);
       }}
     >
-      <h3 id="ms-form-title">{initial ? t.editMilestone : t.addMilestone}</h3>
       <TextField label={t.fTitle} value={title} onChange={setTitle} required testId="ms-title" />
       <DateField label={t.fDue} value={due} onChange={setDue} required testId="ms-due" />
       <StatusSelect
@@ -89,15 +89,6 @@ export function MilestoneForm({
         testId="ms-targets"
         {...(targetError ? { errors: [targetError] } : {})}
       />
-      {error !== null && <ErrorBox error={error} />}
-      <div className="roadmap-form-actions">
-        <button type="submit" className="button" data-testid="ms-save">
-          {t.save}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel} data-testid="ms-cancel">
-          {t.cancel}
-        </button>
-      </div>
-    </form>
+    </RoadmapForm>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { RECOMMENDATION_STATUSES, type Recommendation, type RecommendationInput } from '@openehds/client';
-import { ErrorBox } from '../components/ErrorBox';
 import { DateField, TextArea, TextField } from '../components/fields';
+import { RoadmapForm } from './RoadmapForm';
 import { StatusSelect } from './StatusSelect';
 import { roadmapText as t } from './strings';
 
@@ -23,12 +23,13 @@ export function RecommendationForm({
   const [kpis, setKpis] = useState(initial?.kpiKeys.join(', ') ?? '');
   const [error, setError] = useState<unknown>(null);
   return (
-    <form
-      className="roadmap-form"
-      aria-labelledby="rec-form-title"
-      data-testid="recommendation-form"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <RoadmapForm
+      prefix="rec"
+      testId="recommendation-form"
+      title={initial ? t.editRecommendation : t.addRecommendation}
+      error={error}
+      onCancel={onCancel}
+      onSubmit={() => {
         setError(null);
         onSubmit({
           title,
@@ -43,7 +44,6 @@ export function RecommendationForm({
         }).catch(setError);
       }}
     >
-      <h3 id="rec-form-title">{initial ? t.editRecommendation : t.addRecommendation}</h3>
       <TextField label={t.fTitle} value={title} onChange={setTitle} required testId="rec-title" />
       <TextArea
         label={t.fRationale}
@@ -71,15 +71,6 @@ export function RecommendationForm({
       />
       <DateField label={t.fTarget} value={target} onChange={setTarget} testId="rec-target" />
       <TextField label={t.fKpis} hint={t.fKpisHint} value={kpis} onChange={setKpis} testId="rec-kpis" />
-      {error !== null && <ErrorBox error={error} />}
-      <div className="roadmap-form-actions">
-        <button type="submit" className="button" data-testid="rec-save">
-          {t.save}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel} data-testid="rec-cancel">
-          {t.cancel}
-        </button>
-      </div>
-    </form>
+    </RoadmapForm>
   );
 }

@@ -3,6 +3,7 @@ import type {
   StakeholderPersonJson,
   StakeholderRelationshipJson,
 } from '@openehds/client';
+import type { ReactNode } from 'react';
 import { fmt, formatNumber, nameOf } from '../i18n/format';
 import { stakeholdersText as t } from './strings';
 
@@ -14,6 +15,60 @@ export interface DetailActions {
   removePerson(p: StakeholderPersonJson): void;
   editRelationship(r: StakeholderRelationshipJson): void;
   removeRelationship(r: StakeholderRelationshipJson): void;
+}
+
+/** A titled list of the details (named by its heading `id`), or the muted `empty` note when there is none. */
+function DetailList(props: {
+  id: string;
+  title: string;
+  empty: string | null;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h4 id={props.id}>{props.title}</h4>
+      {props.empty !== null ? (
+        <p className="muted">{props.empty}</p>
+      ) : (
+        <ul className="plain-list" data-testid={props.testId}>
+          {props.children}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Staff's Edit and Remove buttons after an entry (`editName`/`removeName`: accessible names, where the text is short). */
+function EditRemove(props: {
+  edit: string;
+  remove: string;
+  editName?: string;
+  removeName?: string;
+  onEdit: () => void;
+  onRemove: () => void;
+}) {
+  return (
+    <>
+      {' '}
+      <button
+        type="button"
+        className="button small secondary"
+        aria-label={props.editName}
+        onClick={props.onEdit}
+      >
+        {props.edit}
+      </button>{' '}
+      <button
+        type="button"
+        className="button small danger"
+        aria-label={props.removeName}
+        onClick={props.onRemove}
+      >
+        {props.remove}
+      </button>
+    </>
+  );
 }
 
 /** One organisation: its facts, AI Factory capabilities, people (emails for staff) and relationships. */
@@ -77,88 +132,63 @@ export function OrgDetails({
           </dl>
         </section>
       )}
-      <section aria-labelledby="stk-details-people">
-        <h4 id="stk-details-people">{t.details.people}</h4>
-        {org.people.length === 0 ? (
-          <p className="muted">{t.details.noPeople}</p>
-        ) : (
-          <ul className="plain-list" data-testid="stakeholder-details-people">
-            {org.people.map((p) => (
-              <li key={p.id}>
-                <strong>{p.name}</strong>
-                {p.title && <>, {p.title}</>}
-                {p.email && (
-                  <>
-                    {' '}
-                    · <a href={`mailto:${p.email}`}>{p.email}</a>
-                  </>
-                )}
-                {actions && (
-                  <>
-                    {' '}
-                    <button
-                      type="button"
-                      className="button small secondary"
-                      onClick={() => actions.editPerson(p)}
-                    >
-                      {fmt(t.details.editPerson, { name: p.name })}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="button small danger"
-                      onClick={() => actions.removePerson(p)}
-                    >
-                      {fmt(t.details.removePerson, { name: p.name })}
-                    </button>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="stk-details-rels">
-        <h4 id="stk-details-rels">{t.details.relationships}</h4>
-        {org.relationships.length === 0 ? (
-          <p className="muted">{t.details.noRelationships}</p>
-        ) : (
-          <ul className="plain-list" data-testid="stakeholder-details-relationships">
-            {org.relationships.map((r) => {
-              const other = r.fromOrgId === org.id ? [r.toOrgId, r.toOrgName] : [r.fromOrgId, r.fromOrgName];
-              return (
-                <li key={r.id}>
-                  {r.fromOrgId === org.id ? org.name : r.fromOrgName} {nameOf(t.kinds, r.kind)}{' '}
-                  <button type="button" className="link-button" onClick={() => onSelect(other[0]!)}>
-                    {r.toOrgId === org.id ? org.name : r.toOrgName}
-                  </button>
-                  {r.note && <span className="muted"> ({r.note})</span>}
-                  {actions && (
-                    <>
-                      {' '}
-                      <button
-                        type="button"
-                        className="button small secondary"
-                        aria-label={`${t.details.editRelationship}: ${r.fromOrgName} ${nameOf(t.kinds, r.kind)} ${r.toOrgName}`}
-                        onClick={() => actions.editRelationship(r)}
-                      >
-                        {t.details.editRelationship}
-                      </button>{' '}
-                      <button
-                        type="button"
-                        className="button small danger"
-                        aria-label={`${t.details.removeRelationship}: ${r.fromOrgName} ${nameOf(t.kinds, r.kind)} ${r.toOrgName}`}
-                        onClick={() => actions.removeRelationship(r)}
-                      >
-                        {t.details.removeRelationship}
-                      </button>
-                    </>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
+      <DetailList
+        id="stk-details-people"
+        title={t.details.people}
+        empty={org.people.length === 0 ? t.details.noPeople : null}
+        testId="stakeholder-details-people"
+      >
+        {org.people.map((p) => (
+          <li key={p.id}>
+            <strong>{p.name}</strong>
+            {p.title && <>, {p.title}</>}
+            {p.email && (
+              <>
+                {' '}
+                · <a href={`mailto:${p.email}`}>{p.email}</a>
+              </>
+            )}
+            {actions && (
+              <EditRemove
+                edit={fmt(t.details.editPerson, { name: p.name })}
+                remove={fmt(t.details.removePerson, { name: p.name })}
+                onEdit={() => actions.editPerson(p)}
+                onRemove={() => actions.removePerson(p)}
+              />
+            )}
+          </li>
+        ))}
+      </DetailList>
+      <DetailList
+        id="stk-details-rels"
+        title={t.details.relationships}
+        empty={org.relationships.length === 0 ? t.details.noRelationships : null}
+        testId="stakeholder-details-relationships"
+      >
+        {org.relationships.map((r) => {
+          const other = r.fromOrgId === org.id ? [r.toOrgId, r.toOrgName] : [r.fromOrgId, r.fromOrgName];
+          const named = `${r.fromOrgName} ${nameOf(t.kinds, r.kind)} ${r.toOrgName}`;
+          return (
+            <li key={r.id}>
+              {r.fromOrgId === org.id ? org.name : r.fromOrgName} {nameOf(t.kinds, r.kind)}{' '}
+              <button type="button" className="link-button" onClick={() => onSelect(other[0]!)}>
+                {r.toOrgId === org.id ? org.name : r.toOrgName}
+              </button>
+              {r.note && <span className="muted"> ({r.note})</span>}
+              {actions && (
+                <EditRemove
+                  edit={t.details.editRelationship}
+                  remove={t.details.removeRelationship}
+                  editName={`${t.details.editRelationship}: ${named}`}
+                  removeName={`${t.details.removeRelationship}: ${named}`}
+                  onEdit={() => actions.editRelationship(r)}
+                  onRemove={() => actions.removeRelationship(r)}
+                />
+              )}
+            </li>
+          );
+        })}
+      </DetailList>
       {actions && (
         <div className="actions">
           <button

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { EHDS_ROLES, STAKEHOLDER_TYPES, type StakeholderOrgJson } from '@openehds/client';
-import { ErrorBox } from '../components/ErrorBox';
+import { FieldErrors } from '../components/fields';
 import { fmt } from '../i18n/format';
 import { stakeholders } from './api';
+import { binder } from './bind';
 import { Area, Checkboxes, Input, Select } from './controls';
+import { FormShell } from './FormShell';
 import { draftFromOrg, emptyOrgDraft, orgInputFromDraft, type OrgDraft } from './form-model';
 import { stakeholdersText as t } from './strings';
 import { useSave } from './use-save';
@@ -22,10 +24,7 @@ export function OrgForm({
 }) {
   const [d, setD] = useState<OrgDraft>(() => (org ? draftFromOrg(org) : emptyOrgDraft()));
   const { busy, fields, error, run } = useSave();
-  const set =
-    <K extends keyof OrgDraft>(k: K) =>
-    (v: OrgDraft[K]) =>
-      setD((old) => ({ ...old, [k]: v }));
+  const field = binder({ id: 'stk-org', testId: 'stakeholder-org' }, d, setD, fields);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const { input, issues } = orgInputFromDraft(d, t.forms.gpuFormat);
@@ -37,162 +36,60 @@ export function OrgForm({
       onSaved(saved);
     }, issues);
   };
-  const p = 'stk-org';
   return (
-    <form
-      className="form"
+    <FormShell
+      idPrefix="stk-org"
+      testId="stakeholder-org-form"
+      title={org ? fmt(t.forms.orgEdit, { name: org.name }) : t.forms.orgNew}
+      saveTestId="stakeholder-org-save"
+      busy={busy}
+      error={error}
       onSubmit={submit}
-      noValidate
-      data-testid="stakeholder-org-form"
-      aria-labelledby={`${p}-h`}
+      onCancel={onCancel}
     >
-      <h3 id={`${p}-h`}>{org ? fmt(t.forms.orgEdit, { name: org.name }) : t.forms.orgNew}</h3>
-      <Input
-        id={`${p}-name`}
-        label={t.forms.name}
-        required
-        value={d.name}
-        onChange={set('name')}
-        errors={fields.name}
-        testId="stakeholder-org-name"
-      />
+      <Input label={t.forms.name} required {...field('name')} />
       <div className="two-col">
         <Select
-          id={`${p}-type`}
           label={t.forms.type}
-          value={d.type}
-          onChange={(v) => set('type')(v as OrgDraft['type'])}
           options={STAKEHOLDER_TYPES.map((v) => ({ value: v, label: t.types[v] ?? v }))}
-          errors={fields.type}
-          testId="stakeholder-org-type"
+          {...field('type')}
         />
-        <Input
-          id={`${p}-country`}
-          label={t.forms.country}
-          hint={t.forms.countryHint}
-          required
-          value={d.country}
-          onChange={set('country')}
-          errors={fields.country}
-          testId="stakeholder-org-country"
-        />
+        <Input label={t.forms.country} hint={t.forms.countryHint} required {...field('country')} />
       </div>
       <Checkboxes
-        id={`${p}-roles`}
+        id="stk-org-roles"
         label={t.forms.roles}
         values={d.ehdsRoles}
-        onChange={set('ehdsRoles')}
+        onChange={(ehdsRoles) => setD((old) => ({ ...old, ehdsRoles }))}
         options={EHDS_ROLES.map((v) => ({ value: v, label: t.roles[v] ?? v }))}
         errors={fields.ehdsRoles}
         testId="stakeholder-org-roles"
       />
       <div className="two-col">
-        <Input
-          id={`${p}-interest`}
-          label={t.forms.interest}
-          type="number"
-          min={1}
-          max={5}
-          required
-          value={d.interest}
-          onChange={set('interest')}
-          errors={fields.interest}
-          testId="stakeholder-org-interest"
-        />
-        <Input
-          id={`${p}-influence`}
-          label={t.forms.influence}
-          type="number"
-          min={1}
-          max={5}
-          required
-          value={d.influence}
-          onChange={set('influence')}
-          errors={fields.influence}
-          testId="stakeholder-org-influence"
-        />
+        <Input label={t.forms.interest} type="number" min={1} max={5} required {...field('interest')} />
+        <Input label={t.forms.influence} type="number" min={1} max={5} required {...field('influence')} />
       </div>
       {d.type === 'ai_factory' && (
-        <fieldset className="field" aria-describedby={fields.aiCapabilities ? `${p}-ai-err` : undefined}>
+        <fieldset className="field" aria-describedby={fields.aiCapabilities ? 'stk-org-ai-err' : undefined}>
           <legend>{t.details.compute}</legend>
-          <Area
-            id={`${p}-gpus`}
-            label={t.forms.gpus}
-            hint={t.forms.gpusHint}
-            value={d.gpus}
-            onChange={set('gpus')}
-            errors={fields.gpus}
-            testId="stakeholder-org-gpus"
-          />
-          <Input
-            id={`${p}-partitions`}
-            label={t.forms.partitions}
-            hint={t.forms.listHint}
-            value={d.partitions}
-            onChange={set('partitions')}
-            errors={fields.partitions}
-            testId="stakeholder-org-partitions"
-          />
-          <Input
-            id={`${p}-services`}
-            label={t.forms.services}
-            hint={t.forms.listHint}
-            value={d.services}
-            onChange={set('services')}
-            errors={fields.services}
-            testId="stakeholder-org-services"
-          />
-          {fields.aiCapabilities && (
-            <ul id={`${p}-ai-err`} className="field-errors">
-              {fields.aiCapabilities.map((m, i) => (
-                <li key={i}>{m}</li>
-              ))}
-            </ul>
-          )}
+          <Area label={t.forms.gpus} hint={t.forms.gpusHint} {...field('gpus')} />
+          <Input label={t.forms.partitions} hint={t.forms.listHint} {...field('partitions')} />
+          <Input label={t.forms.services} hint={t.forms.listHint} {...field('services')} />
+          <FieldErrors id="stk-org-ai-err" errors={fields.aiCapabilities} />
         </fieldset>
       )}
-      <Input
-        id={`${p}-website`}
-        label={t.forms.website}
-        type="url"
-        value={d.website}
-        onChange={set('website')}
-        errors={fields.website}
-        testId="stakeholder-org-website"
-      />
-      <Area
-        id={`${p}-description`}
-        label={t.forms.description}
-        value={d.description}
-        onChange={set('description')}
-        errors={fields.description}
-        testId="stakeholder-org-description"
-      />
+      <Input label={t.forms.website} type="url" {...field('website')} />
+      <Area label={t.forms.description} {...field('description')} />
       {platformOrgs.length > 0 && (
         <Select
-          id={`${p}-platform`}
           label={t.forms.platformOrg}
-          value={d.organisationId}
-          onChange={set('organisationId')}
           options={[
             { value: '', label: t.forms.noPlatformOrg },
             ...platformOrgs.map((o) => ({ value: o.id, label: o.name })),
           ]}
-          errors={fields.organisationId}
-          testId="stakeholder-org-platform"
+          {...field('organisationId', 'platform')}
         />
       )}
-      {error != null && <ErrorBox error={error} />}
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy} data-testid="stakeholder-org-save">
-          {busy ? t.forms.saving : t.forms.save}
-        </button>
-        {onCancel && (
-          <button type="button" className="button secondary" onClick={onCancel}>
-            {t.forms.cancel}
-          </button>
-        )}
-      </div>
-    </form>
+    </FormShell>
   );
 }

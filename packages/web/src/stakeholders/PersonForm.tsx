@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { StakeholderOrgJson, StakeholderPersonJson } from '@openehds/client';
-import { ErrorBox } from '../components/ErrorBox';
 import { fmt } from '../i18n/format';
 import { stakeholders } from './api';
+import { binder } from './bind';
 import { Input, Select } from './controls';
+import { FormShell } from './FormShell';
 import { stakeholdersText as t } from './strings';
 import { useSave } from './use-save';
 
@@ -28,7 +29,7 @@ export function PersonForm({
     email: person?.email ?? '',
   });
   const { busy, fields, error, run } = useSave();
-  const set = (k: keyof typeof d) => (v: string) => setD((old) => ({ ...old, [k]: v }));
+  const field = binder({ id: 'stk-person', testId: 'stakeholder-person' }, d, setD, fields);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const input = {
@@ -44,67 +45,29 @@ export function PersonForm({
       onSaved();
     });
   };
-  const p = 'stk-person';
   return (
-    <form
-      className="form"
+    <FormShell
+      idPrefix="stk-person"
+      testId="stakeholder-person-form"
+      title={person ? fmt(t.forms.personEdit, { name: person.name }) : t.forms.personNew}
+      saveTestId="stakeholder-person-save"
+      busy={busy}
+      error={error}
       onSubmit={submit}
-      noValidate
-      data-testid="stakeholder-person-form"
-      aria-labelledby={`${p}-h`}
+      onCancel={onCancel}
     >
-      <h3 id={`${p}-h`}>{person ? fmt(t.forms.personEdit, { name: person.name }) : t.forms.personNew}</h3>
       <Select
-        id={`${p}-org`}
         label={t.forms.personOrg}
         required
-        value={d.orgId}
-        onChange={set('orgId')}
         options={[
           { value: '', label: t.forms.chooseOrg },
           ...orgs.map((o) => ({ value: o.id, label: o.name })),
         ]}
-        errors={fields.orgId}
-        testId="stakeholder-person-org"
+        {...field('orgId', 'org')}
       />
-      <Input
-        id={`${p}-name`}
-        label={t.forms.personName}
-        required
-        value={d.name}
-        onChange={set('name')}
-        errors={fields.name}
-        testId="stakeholder-person-name"
-      />
-      <Input
-        id={`${p}-title`}
-        label={t.forms.personTitle}
-        value={d.title}
-        onChange={set('title')}
-        errors={fields.title}
-        testId="stakeholder-person-title"
-      />
-      <Input
-        id={`${p}-email`}
-        label={t.forms.personEmail}
-        hint={t.forms.personEmailHint}
-        type="email"
-        value={d.email}
-        onChange={set('email')}
-        errors={fields.email}
-        testId="stakeholder-person-email"
-      />
-      {error != null && <ErrorBox error={error} />}
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy} data-testid="stakeholder-person-save">
-          {busy ? t.forms.saving : t.forms.save}
-        </button>
-        {onCancel && (
-          <button type="button" className="button secondary" onClick={onCancel}>
-            {t.forms.cancel}
-          </button>
-        )}
-      </div>
-    </form>
+      <Input label={t.forms.personName} required {...field('name')} />
+      <Input label={t.forms.personTitle} {...field('title')} />
+      <Input label={t.forms.personEmail} hint={t.forms.personEmailHint} type="email" {...field('email')} />
+    </FormShell>
   );
 }

@@ -5,9 +5,10 @@ import {
   type StakeholderOrgJson,
   type StakeholderRelationshipJson,
 } from '@openehds/client';
-import { ErrorBox } from '../components/ErrorBox';
 import { stakeholders } from './api';
+import { binder } from './bind';
 import { Input, Select } from './controls';
+import { FormShell } from './FormShell';
 import { stakeholdersText as t } from './strings';
 import { useSave } from './use-save';
 
@@ -32,7 +33,7 @@ export function RelationshipForm({
     note: rel?.note ?? '',
   });
   const { busy, fields, error, run } = useSave();
-  const set = (k: keyof typeof d) => (v: string) => setD((old) => ({ ...old, [k]: v }));
+  const field = binder({ id: 'stk-rel', testId: 'stakeholder-rel' }, d, setD, fields);
   const orgOptions = [
     { value: '', label: t.forms.chooseOrg },
     ...orgs.map((o) => ({ value: o.id, label: o.name })),
@@ -47,64 +48,25 @@ export function RelationshipForm({
       onSaved();
     });
   };
-  const p = 'stk-rel';
   return (
-    <form
-      className="form"
+    <FormShell
+      idPrefix="stk-rel"
+      testId="stakeholder-relationship-form"
+      title={rel ? t.forms.relEdit : t.forms.relNew}
+      saveTestId="stakeholder-rel-save"
+      busy={busy}
+      error={error}
       onSubmit={submit}
-      noValidate
-      data-testid="stakeholder-relationship-form"
-      aria-labelledby={`${p}-h`}
+      onCancel={onCancel}
     >
-      <h3 id={`${p}-h`}>{rel ? t.forms.relEdit : t.forms.relNew}</h3>
+      <Select label={t.forms.relFrom} required options={orgOptions} {...field('fromOrgId', 'from')} />
       <Select
-        id={`${p}-from`}
-        label={t.forms.relFrom}
-        required
-        value={d.fromOrgId}
-        onChange={set('fromOrgId')}
-        options={orgOptions}
-        errors={fields.fromOrgId}
-        testId="stakeholder-rel-from"
-      />
-      <Select
-        id={`${p}-kind`}
         label={t.forms.relKind}
-        value={d.kind}
-        onChange={set('kind')}
         options={RELATIONSHIP_KINDS.map((k) => ({ value: k, label: t.kinds[k] ?? k }))}
-        errors={fields.kind}
-        testId="stakeholder-rel-kind"
+        {...field('kind')}
       />
-      <Select
-        id={`${p}-to`}
-        label={t.forms.relTo}
-        required
-        value={d.toOrgId}
-        onChange={set('toOrgId')}
-        options={orgOptions}
-        errors={fields.toOrgId}
-        testId="stakeholder-rel-to"
-      />
-      <Input
-        id={`${p}-note`}
-        label={t.forms.relNote}
-        value={d.note}
-        onChange={set('note')}
-        errors={fields.note}
-        testId="stakeholder-rel-note"
-      />
-      {error != null && <ErrorBox error={error} />}
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy} data-testid="stakeholder-rel-save">
-          {busy ? t.forms.saving : t.forms.save}
-        </button>
-        {onCancel && (
-          <button type="button" className="button secondary" onClick={onCancel}>
-            {t.forms.cancel}
-          </button>
-        )}
-      </div>
-    </form>
+      <Select label={t.forms.relTo} required options={orgOptions} {...field('toOrgId', 'to')} />
+      <Input label={t.forms.relNote} {...field('note')} />
+    </FormShell>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { describedBy, FieldNotes } from '../components/fields';
 
 /**
  * Labelled form controls with explicit ids, hints and errors beside the field, tied with
@@ -14,28 +15,6 @@ interface Common {
   required?: boolean;
 }
 
-const describedBy = (id: string, hint?: string, errors?: string[]) =>
-  [hint ? `${id}-hint` : '', errors?.length ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
-
-function Notes({ id, hint, errors }: { id: string; hint?: string; errors?: string[] }) {
-  return (
-    <>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {errors?.length ? (
-        <ul id={`${id}-err`} className="field-errors">
-          {errors.map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
-    </>
-  );
-}
-
 function Field({ c, children }: { c: Common; children: ReactNode }) {
   return (
     <div className={`field ${c.errors?.length ? 'has-error' : ''}`}>
@@ -44,7 +23,7 @@ function Field({ c, children }: { c: Common; children: ReactNode }) {
         {c.required && <span aria-hidden="true"> *</span>}
       </label>
       {children}
-      <Notes id={c.id} hint={c.hint} errors={c.errors} />
+      <FieldNotes id={c.id} hint={c.hint} errors={c.errors} />
     </div>
   );
 }
@@ -145,7 +124,7 @@ export function Checkboxes(
           <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
         </div>
       ))}
-      <Notes id={id} hint={props.hint} errors={errors} />
+      <FieldNotes id={id} hint={props.hint} errors={errors} />
     </fieldset>
   );
 }

@@ -11,23 +11,10 @@ import { ErrorBox } from '../components/ErrorBox';
 import { ui } from '../i18n/ui';
 import { useTitle } from '../layout/use-title';
 import { useCaseApi } from './api';
+import { errAttrs, Field, VocabSelect } from './fields';
 import { useCasesText as t } from './strings';
 import { issuesByPath } from './view';
 import './use-cases.css';
-
-/** A labelled field with its error (by field path) tied to it. */
-function FieldError({ id, messages }: { id: string; messages: string[] | undefined }) {
-  if (!messages?.length) return null;
-  return (
-    <p id={`${id}-err`} className="field-error">
-      {messages.join(' ')}
-    </p>
-  );
-}
-
-/** Attributes tying a control to its error. */
-const errAttrs = (id: string, messages: string[] | undefined) =>
-  messages?.length ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-err` } : {};
 
 /** The proposal form (exported for the markup test), given the issues of a refused submission. */
 export function ProposalForm({
@@ -80,15 +67,13 @@ export function ProposalForm({
           aiMethod: t.fieldAiMethod,
         }[name];
         return (
-          <div className="field" key={name}>
-            <label htmlFor={id}>{label}</label>
+          <Field key={name} id={id} label={label} messages={issues[name]}>
             {name === 'title' || name === 'aiMethod' ? (
               <input id={id} name={name} type="text" data-testid={id} {...errAttrs(id, issues[name])} />
             ) : (
               <textarea id={id} name={name} rows={4} data-testid={id} {...errAttrs(id, issues[name])} />
             )}
-            <FieldError id={id} messages={issues[name]} />
-          </div>
+          </Field>
         );
       })}
       <fieldset aria-describedby={catIssues.length ? 'uc-cats-err' : undefined}>
@@ -130,26 +115,22 @@ export function ProposalForm({
           {t.fieldKeywordsHint}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor="uc-aiActClass">{t.fieldAiAct}</label>
-        <select id="uc-aiActClass" name="aiActClass" data-testid="uc-aiActClass" defaultValue="not_assessed">
-          {USE_CASE_AI_ACT_CLASSES.map((c) => (
-            <option key={c} value={c}>
-              {t.aiActClasses[c]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="uc-deviceClass">{t.fieldDevice}</label>
-        <select id="uc-deviceClass" name="deviceClass" data-testid="uc-deviceClass" defaultValue="none">
-          {USE_CASE_DEVICE_CLASSES.map((c) => (
-            <option key={c} value={c}>
-              {t.deviceClasses[c]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <VocabSelect
+        id="uc-aiActClass"
+        name="aiActClass"
+        label={t.fieldAiAct}
+        values={USE_CASE_AI_ACT_CLASSES}
+        names={t.aiActClasses}
+        defaultValue="not_assessed"
+      />
+      <VocabSelect
+        id="uc-deviceClass"
+        name="deviceClass"
+        label={t.fieldDevice}
+        values={USE_CASE_DEVICE_CLASSES}
+        names={t.deviceClasses}
+        defaultValue="none"
+      />
       <button type="submit" className="button" data-testid="uc-submit-proposal">
         {t.submitProposal}
       </button>

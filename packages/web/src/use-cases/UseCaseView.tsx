@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { STAGE_MOVES, USE_CASE_CRITERIA, type UseCaseDetail, type UseCaseStage } from '@openehds/client';
 import { ui } from '../i18n/ui';
 import { fmt, formatDate, formatDateTime, formatNumber, nameOf } from '../i18n/format';
+import { errAttrs, Field, VocabSelect } from './fields';
 import { useCasesText as t } from './strings';
 import { shortDecimal } from './view';
 
@@ -13,6 +14,9 @@ export interface UseCaseActions {
   move: (stage: UseCaseStage, reason: string) => Promise<Record<string, string[]> | null>;
   link: (kind: 'application' | 'permit', id: string) => Promise<Record<string, string[]> | null>;
 }
+
+/** What a use case can be linked to, in the order the select offers them. */
+const LINK_KINDS = ['application', 'permit'] as const;
 
 const cat = (code: string) => nameOf(ui.healthCategories as Record<string, string>, code);
 
@@ -93,14 +97,6 @@ export function UseCaseView({
   const [issues, setIssues] = useState<Record<string, string[]>>({});
   const [status, setStatus] = useState('');
   const moves = STAGE_MOVES[detail.stage];
-  const err = (path: string, id: string) =>
-    issues[path]?.length ? (
-      <p id={`${id}-err`} className="field-error">
-        {issues[path]!.join(' ')}
-      </p>
-    ) : null;
-  const described = (path: string, id: string) =>
-    issues[path]?.length ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-err` } : {};
   return (
     <>
       <p className="muted">
@@ -168,13 +164,12 @@ export function UseCaseView({
           {USE_CASE_CRITERIA.map((c) => {
             const id = `uc-score-${c.id}`;
             return (
-              <div className="field" key={c.id}>
-                <label htmlFor={id}>{t.criteria[c.id]}</label>
+              <Field key={c.id} id={id} label={t.criteria[c.id]} messages={issues[`scores.${c.id}`]}>
                 <select
                   id={id}
                   value={scores[c.id]}
                   data-testid={id}
-                  {...described(`scores.${c.id}`, id)}
+                  {...errAttrs(id, issues[`scores.${c.id}`])}
                   onChange={(e) => setScores({ ...scores, [c.id]: e.target.value })}
                 >
                   {[1, 2, 3, 4, 5].map((n) => (
@@ -183,8 +178,7 @@ export function UseCaseView({
                     </option>
                   ))}
                 </select>
-                {err(`scores.${c.id}`, id)}
-              </div>
+              </Field>
             );
           })}
         </div>
@@ -222,22 +216,14 @@ export function UseCaseView({
                 setIssues(found ?? {});
               }}
             >
-              <div className="field">
-                <label htmlFor="uc-move-stage">{t.moveTo}</label>
-                <select
-                  id="uc-move-stage"
-                  name="stage"
-                  data-testid="uc-move-stage"
-                  {...described('stage', 'uc-move-stage')}
-                >
-                  {moves.map((m) => (
-                    <option key={m} value={m}>
-                      {t.stages[m]}
-                    </option>
-                  ))}
-                </select>
-                {err('stage', 'uc-move-stage')}
-              </div>
+              <VocabSelect
+                id="uc-move-stage"
+                name="stage"
+                label={t.moveTo}
+                values={moves}
+                names={t.stages}
+                messages={issues.stage}
+              />
               <div className="field">
                 <label htmlFor="uc-move-reason">{t.moveReason}</label>
                 <input id="uc-move-reason" name="reason" type="text" data-testid="uc-move-reason" />
@@ -278,24 +264,22 @@ export function UseCaseView({
             setIssues(found ?? {});
           }}
         >
-          <div className="field">
-            <label htmlFor="uc-link-kind">{t.linkKind}</label>
-            <select id="uc-link-kind" name="kind" data-testid="uc-link-kind">
-              <option value="application">{t.linkKinds.application}</option>
-              <option value="permit">{t.linkKinds.permit}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="uc-link-id">{t.linkId}</label>
+          <VocabSelect
+            id="uc-link-kind"
+            name="kind"
+            label={t.linkKind}
+            values={LINK_KINDS}
+            names={t.linkKinds}
+          />
+          <Field id="uc-link-id" label={t.linkId} messages={issues.id}>
             <input
               id="uc-link-id"
               name="target"
               type="text"
               data-testid="uc-link-id"
-              {...described('id', 'uc-link-id')}
+              {...errAttrs('uc-link-id', issues.id)}
             />
-            {err('id', 'uc-link-id')}
-          </div>
+          </Field>
           <button type="submit" className="button secondary" data-testid="uc-link">
             {t.link}
           </button>
@@ -325,17 +309,15 @@ export function UseCaseView({
             if (!found) form.reset();
           }}
         >
-          <div className="field">
-            <label htmlFor="uc-comment">{t.commentLabel}</label>
+          <Field id="uc-comment" label={t.commentLabel} messages={issues.body}>
             <textarea
               id="uc-comment"
               name="body"
               rows={3}
               data-testid="uc-comment"
-              {...described('body', 'uc-comment')}
+              {...errAttrs('uc-comment', issues.body)}
             />
-            {err('body', 'uc-comment')}
-          </div>
+          </Field>
           <button type="submit" className="button secondary" data-testid="uc-add-comment">
             {t.addComment}
           </button>
