@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ApplicationView } from '@openehds/client';
 import { ErrorBox } from '../components/ErrorBox';
 import { FieldErrors } from '../components/fields';
-import { fmt, formatDateTime } from '../i18n/format';
+import { fmt, formatDateTime, inSentence } from '../i18n/format';
 import { applicationsText as t } from './strings';
 import { applicationsApi } from './api';
 import { FeeTable } from './FeeTable';
@@ -167,7 +167,7 @@ export function WithdrawButton({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const opener = useRef<HTMLButtonElement>(null);
-  const kind = t.kinds[view.kind].toLowerCase();
+  const kind = inSentence(t.kinds[view.kind]);
   if (!view.allowedEvents.includes('withdraw')) return null;
 
   async function confirm(e: FormEvent) {

@@ -4,7 +4,7 @@ import { ApiError, type ApplicationView } from '@openehds/client';
 import { DataUseMatch } from '../catalogue/DataUseMatch';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
-import { fmt, formatDateTime } from '../i18n/format';
+import { fmt, formatDateTime, inSentence } from '../i18n/format';
 import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
 import { permitsApi } from '../permits/api';
@@ -77,7 +77,7 @@ export function ApplicationPage() {
 /** A submitted file as its applicant sees it. */
 function SubmittedFile({ view, onView }: { view: ApplicationView; onView: (v: ApplicationView) => void }) {
   const title =
-    view.content.title?.trim() || fmt(t.editor.untitled, { kind: t.kinds[view.kind].toLowerCase() });
+    view.content.title?.trim() || fmt(t.editor.untitled, { kind: inSentence(t.kinds[view.kind]) });
   useTitle(title);
   return (
     <>

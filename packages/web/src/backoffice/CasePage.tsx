@@ -13,7 +13,7 @@ import { CrossBorderPanel } from '../applications/cross-border/CrossBorderPanel'
 import { DataUseMatch } from '../catalogue/DataUseMatch';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
-import { fmt, formatDateTime } from '../i18n/format';
+import { fmt, formatDateTime, inSentence } from '../i18n/format';
 import { useTitle } from '../layout/use-title';
 import { useAsync } from '../lib/use-async';
 import { AssessmentChecklist } from './AssessmentChecklist';
@@ -74,7 +74,7 @@ function CaseFile({
 }) {
   const kind = applicationsText.kinds[view.kind];
   const title =
-    view.content.title?.trim() || fmt(applicationsText.editor.untitled, { kind: kind.toLowerCase() });
+    view.content.title?.trim() || fmt(applicationsText.editor.untitled, { kind: inSentence(kind) });
   useTitle(`${view.reference} · ${title}`);
   const assessing = view.status === 'PROCESSING' || Boolean(view.assessment?.items.length);
   const fees =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { fmt, formatDate, formatDateTime, formatNumber, nameOf } from './format';
+import { fmt, formatDate, formatDateTime, formatNumber, inSentence, nameOf } from './format';
 
 describe('fmt', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
@@ -66,5 +66,14 @@ describe('numbers and dates in each language', () => {
     ]);
     expect(formatDateTime(at, 'de')).toBe('01.03.2026 14:05 UTC');
     expect(formatDate('not a date', 'de')).toBe('not a date');
+  });
+});
+
+describe('a name inside a sentence', () => {
+  it('starts in lower case, except in German where nouns keep their capital', () => {
+    expect(inSentence('Data access application', 'en')).toBe('data access application');
+    expect(inSentence('Demande d’accès aux données', 'fr')).toBe('demande d’accès aux données');
+    expect(inSentence('Datenzugangsantrag', 'de')).toBe('Datenzugangsantrag');
+    expect(inSentence('', 'it')).toBe('');
   });
 });

@@ -12,6 +12,14 @@ export function nameOf(table: Record<string, string>, code: string): string {
   return Object.prototype.hasOwnProperty.call(table, code) ? (table[code] ?? code) : code;
 }
 
+/**
+ * A name (e.g. "Data access application") as it stands inside a sentence: its first letter in lower
+ * case, except in German, whose nouns keep their capital ("Ihr Datenzugangsantrag").
+ */
+export function inSentence(name: string, to: Locale = pageLocale): string {
+  return to === 'de' ? name : name.charAt(0).toLowerCase() + name.slice(1);
+}
+
 /** Formats a number with the page language's separators (`12,345` in English, `12.345` in German). */
 export function formatNumber(n: number, to: Locale = pageLocale): string {
   return new Intl.NumberFormat(LOCALE_TAGS[to]).format(n);

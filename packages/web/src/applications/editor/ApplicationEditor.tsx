@@ -4,7 +4,7 @@ import { ApiError, type ApiIssue, type ApplicationContent, type ApplicationView 
 import { useAuth } from '../../auth/AuthContext';
 import { DataUseMatch } from '../../catalogue/DataUseMatch';
 import { ErrorBox } from '../../components/ErrorBox';
-import { fmt } from '../../i18n/format';
+import { fmt, inSentence } from '../../i18n/format';
 import { useTitle } from '../../layout/use-title';
 import { applicationsApi } from '../api';
 import { InformationAnswer } from '../ApplicantActions';
@@ -88,7 +88,7 @@ export function ApplicationEditor({
   const { principal } = useAuth();
   const verifiedPublicBody = isVerifiedPublicBody(principal);
   const kind = view.kind;
-  const kindName = t.kinds[kind].toLowerCase();
+  const kindName = inSentence(t.kinds[kind]);
   const awaiting = view.status === 'AWAITING_ADDITIONAL_INFORMATION';
   const [content, setContent] = useState<ApplicationContent>(view.content);
   const autosave = useAutosave(view, onView);

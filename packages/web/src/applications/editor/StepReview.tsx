@@ -1,5 +1,5 @@
 import type { ApplicationKind, ContentIssue } from '@openehds/client';
-import { fmt } from '../../i18n/format';
+import { fmt, inSentence } from '../../i18n/format';
 import { contentPath } from '../issue-fields';
 import { applicationsText as t } from '../strings';
 
@@ -71,7 +71,7 @@ export function SubmitBox({
   busy: boolean;
   onSubmit: () => void;
 }) {
-  const name = t.kinds[kind].toLowerCase();
+  const name = inSentence(t.kinds[kind]);
   return (
     <div className="card">
       <p>{t.editor.submitHelp}</p>
