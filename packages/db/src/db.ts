@@ -25,6 +25,12 @@ export interface Queryable {
 /** The store: queries, transactions, and the driver's name for /health. */
 export interface Db extends Queryable {
   readonly driver: 'pglite' | 'postgres';
+  /**
+   * Set by drivers of a store no other process can use while this one has it open (embedded PGlite):
+   * when this process opened it (ms since the epoch). What this process remembers since then is all
+   * that happened to the store since then, so such memory can stand in for a table (replay nonces).
+   */
+  readonly exclusiveSince?: number;
   /** Runs `fn` in a transaction: committed when it returns, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Cheap liveness check for /health. */

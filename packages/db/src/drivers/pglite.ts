@@ -5,6 +5,8 @@ import type { Db, Queryable } from '../db';
 /** Opens an embedded PGlite store in `dir` (created if missing), or in memory when `dir` is undefined. */
 export async function openPglite(dir?: string): Promise<Db> {
   if (dir) mkdirSync(dir, { recursive: true });
+  // Taken before opening: a process that had the store before has closed it by now.
+  const exclusiveSince = Date.now();
   const pg = dir ? new PGlite(dir) : new PGlite();
   await pg.waitReady;
   // PGlite runs one query at a time; a transaction must not interleave with other callers' queries.
@@ -24,6 +26,7 @@ export async function openPglite(dir?: string): Promise<Db> {
   };
   return {
     driver: 'pglite',
+    exclusiveSince,
     store: pg,
     query: (sql, params) => serial(() => direct.query(sql, params)),
     exec: (sql) => serial(() => direct.exec(sql)),

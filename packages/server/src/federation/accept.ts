@@ -3,7 +3,6 @@ import { AppError, type AppErrorKind } from '@openehds/core';
 import { recordAudit } from '../audit/service';
 import {
   checkFreshness,
-  nonceHorizon,
   parseEnvelope,
   verifyEnvelope,
   type Envelope,
@@ -11,6 +10,7 @@ import {
   type RejectionReason,
 } from '@openehds/core';
 import { findNodeCached, touchNode, type FederatedNode } from './nodes';
+import { takeNonce } from './nonces';
 
 /**
  * The hub's gate for signed node messages. Checks run cheapest-and-least-revealing first: shape,
@@ -60,29 +60,6 @@ export async function rejectMessage(
     { path: 'reason', message: reason },
     ...issues,
   ]);
-}
-
-/** Records a nonce; false when it was seen before. Old nonces are pruned now and then. */
-export async function rememberNonce(
-  db: Db,
-  nodeId: string,
-  nonce: string,
-  now = new Date(),
-): Promise<boolean> {
-  const rows = await db.query(
-    'INSERT INTO message_nonce (node_id, nonce) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING nonce',
-    [nodeId, nonce],
-  );
-  await pruneNonces(db, now);
-  return rows.length === 1;
-}
-
-const lastPrune = new WeakMap<Db, number>();
-
-async function pruneNonces(db: Db, now: Date): Promise<void> {
-  if (now.getTime() - (lastPrune.get(db) ?? 0) < 60_000) return;
-  lastPrune.set(db, now.getTime());
-  await db.query('DELETE FROM message_nonce WHERE seen_at < $1', [nonceHorizon(now).toISOString()]);
 }
 
 /** Options of {@link acceptNodeMessage}. */
@@ -139,15 +116,8 @@ export async function acceptNodeMessage(
       `node ${node.id} (${node.name}) is ${node.status}; a hub admin must approve it before it can ${envelope.type}`,
     );
   }
-  if (!(await rememberNonce(db, node.id, envelope.nonce, now))) {
-    throw await rejectMessage(
-      db,
-      target,
-      raw,
-      'replayed',
-      `nonce ${envelope.nonce} was already used; each message must carry a fresh nonce`,
-    );
-  }
+  const nonce = await takeNonce(db, envelope, now);
+  if (!nonce.ok) throw await rejectMessage(db, target, raw, nonce.reason, nonce.message);
   if (!options.types.includes(envelope.type)) {
     throw await rejectMessage(
       db,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '@openehds/db';
 import { zodIssues } from '@openehds/core';
-import { rejectMessage, rememberNonce } from './accept';
+import { rejectMessage } from './accept';
+import { takeNonce } from './nonces';
 import {
   checkFreshness,
   FEDERATION_PATHS,
@@ -80,15 +81,8 @@ export async function registerNode(db: Db, raw: unknown, now = new Date()): Prom
   }
   const fresh = checkFreshness(envelope.issuedAt, now);
   if (!fresh.ok) throw await rejectMessage(db, TARGET, raw, 'stale', fresh.message);
-  if (!(await rememberNonce(db, envelope.nodeId, envelope.nonce, now))) {
-    throw await rejectMessage(
-      db,
-      TARGET,
-      raw,
-      'replayed',
-      `nonce ${envelope.nonce} was already used; each message must carry a fresh nonce`,
-    );
-  }
+  const nonce = await takeNonce(db, envelope, now);
+  if (!nonce.ok) throw await rejectMessage(db, TARGET, raw, nonce.reason, nonce.message);
   const node = existing ?? (await insertNode(db, { id: envelope.nodeId, ...body }));
   const hub = await hubKeyPair(db);
   return {

@@ -256,17 +256,14 @@ export async function completeTask(
   input: { taskId: string; ok: boolean; result?: unknown; error?: string },
 ): Promise<TaskRecord> {
   const status = input.ok ? 'DONE' : 'FAILED';
+  const resultJson = input.ok ? JSON.stringify(input.result ?? null) : null;
   const task = await db.transaction(async (tx) => {
+    // The result is not read back: it is what was just written (a GLM round's matrices, every round).
     const [row] = await tx.query<Record<string, unknown>>(
       `UPDATE task SET status = $3, completed_at = now(), result = $4::jsonb, error = $5
-       WHERE id = $1 AND node_id = $2 AND status = 'CLAIMED' RETURNING *`,
-      [
-        input.taskId,
-        nodeId,
-        status,
-        input.ok ? JSON.stringify(input.result ?? null) : null,
-        input.ok ? null : (input.error ?? 'failed'),
-      ],
+       WHERE id = $1 AND node_id = $2 AND status = 'CLAIMED'
+       RETURNING id, node_id, type, payload, status, created_by, created_at, claimed_at, completed_at, error, attempts`,
+      [input.taskId, nodeId, status, resultJson, input.ok ? null : (input.error ?? 'failed')],
     );
     if (!row) {
       const [other] = await tx.query<{ node_id: string; status: string }>(
@@ -290,7 +287,7 @@ export async function completeTask(
         ...(input.ok ? { resultSha256: resultDigest(input.result) } : { error: input.error ?? 'failed' }),
       },
     });
-    return toTask(row);
+    return toTask({ ...row, result: resultJson === null ? null : JSON.parse(resultJson) });
   });
   queueOf(db, nodeId).claimed.delete(task.id);
   wake(db, `task:${task.id}`, task);
