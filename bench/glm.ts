@@ -11,7 +11,8 @@
  * talking over loopback HTTP (createTestWorld, `transport: 'http'`), each node with an in-memory
  * DuckDB store, a permit with prepared extracts, and `POST /api/workspaces/:id/analyses`. It prints the
  * time per IRLS round as the hub's task queue saw it (first enqueue → last result of the round) and
- * the nodes' own compute for one round: the difference is the orchestration overhead (goal ≤ 50 ms).
+ * the nodes' own compute for one round: the difference is the orchestration overhead (goal ≤ 50 ms),
+ * over 3 analyses after a first one (a running hub and nodes are warm), and the first one's as `cold_*`.
  *   npx tsx bench/glm.ts --orchestrated [--scale k]   (persons per node: 2,000 × k)
  */
 import { performance } from 'node:perf_hooks';
