@@ -39,6 +39,15 @@ function kindOf(name: string, type: string): ColumnKind {
   return 'text';
 }
 
+/**
+ * Tables whose rows do not store their record's key: a VCF record's key is kept once, in
+ * `ingested_record`, and each variant keeps its source as `ehds_file` and `ehds_line`. Stored in the
+ * variant row too, the key was a second copy of a long unique string per variant, the costliest
+ * column to compress when a batch commits (issue 5 benchmarks). It is still staged (`_k`), to leave a
+ * record loaded earlier out of the batch.
+ */
+const KEY_NOT_STORED = new Set(['variant']);
+
 /** Reads the target tables' columns from the store itself, so the loader follows the DDL. */
 export async function loadTableColumns(
   store: NodeStore,
@@ -55,6 +64,7 @@ export async function loadTableColumns(
 export function buildTableSpecs(rows: readonly TableColumnInfo[]): Map<string, TableSpec> {
   const specs = new Map<string, TableSpec>();
   for (const r of rows) {
+    if (r.column_name === 'ehds_key' && KEY_NOT_STORED.has(r.table_name)) continue;
     let spec = specs.get(r.table_name);
     if (!spec)
       specs.set(
