@@ -82,6 +82,33 @@ function typedJson(type: string, text: string): string {
 /** Keys an object would reorder or treat specially: those take `infoForAllele`. */
 const AWKWARD_KEY = /^(\d+|__proto__)$/;
 
+/** What writing one INFO key needs, worked out once per header and key (a cohort repeats its keys). */
+interface KeyPlan {
+  /** `"KEY":`, or undefined for a key that takes the object route. */
+  json: string | undefined;
+  type: string;
+  number: string | undefined;
+}
+
+const plans = new WeakMap<VcfHeader, Map<string, KeyPlan>>();
+
+function planOf(header: VcfHeader, key: string): KeyPlan {
+  let byKey = plans.get(header);
+  if (!byKey) plans.set(header, (byKey = new Map()));
+  let plan = byKey.get(key);
+  if (!plan) {
+    const def = header.info.get(key);
+    plan = {
+      json: AWKWARD_KEY.test(key) ? undefined : `${JSON.stringify(key)}:`,
+      type: def?.type ?? 'String',
+      number: def?.number,
+    };
+    // Bounded: a file of ever-new keys (malformed INFO) must not grow it without end.
+    if (byKey.size < 1024) byKey.set(key, plan);
+  }
+  return plan;
+}
+
 /**
  * `JSON.stringify(infoForAllele(info, header, altIndex))` without building the object (a hot path of
  * ingest); undefined when a key repeats or would be reordered by an object, so the caller takes the
@@ -90,6 +117,7 @@ const AWKWARD_KEY = /^(\d+|__proto__)$/;
 export function infoJsonForAllele(info: string, header: VcfHeader, altIndex: number): string | undefined {
   if (info === '.' || info === '') return '{}';
   let out = '{';
+  // Keys seen on this line: most lines have a few, so a short list beats a Set.
   let keys: string[] | undefined;
   let start = 0;
   while (start <= info.length) {
@@ -99,18 +127,17 @@ export function infoJsonForAllele(info: string, header: VcfHeader, altIndex: num
       const eq = info.indexOf('=', start);
       const hasValue = eq !== -1 && eq < end;
       const key = hasValue ? info.slice(start, eq) : info.slice(start, end);
-      if (AWKWARD_KEY.test(key)) return undefined;
+      const plan = planOf(header, key);
+      if (plan.json === undefined) return undefined;
       if (keys === undefined) keys = [key];
       else if (keys.includes(key)) return undefined;
       else keys.push(key);
       if (out.length > 1) out += ',';
-      out += JSON.stringify(key) + ':';
+      out += plan.json;
       if (!hasValue) out += 'true';
       else {
         const raw = info.slice(eq + 1, end);
-        const def = header.info.get(key);
-        const type = def?.type ?? 'String';
-        const number = def?.number;
+        const { type, number } = plan;
         const comma = raw.indexOf(',');
         if (number === 'A') {
           out += typedJson(

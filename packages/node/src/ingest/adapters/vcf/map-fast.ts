@@ -21,6 +21,9 @@ export function mapVcf(line: VcfLine, ctx: MapContext): MapResult {
 const MISSING = -1;
 const ABSENT = -2;
 
+/** The chromosome of the last line mapped, as written and normalised. */
+let lastChrom = { raw: '', chrom: '' };
+
 // Per-sample scratch, reused by every line (mapping is synchronous, so never shared between lines).
 let first = new Int8Array(64);
 let second = new Int8Array(64);
@@ -147,13 +150,23 @@ export function mapVcfLineFast({ header, text }: VcfLine, ctx: MapContext): MapR
     }
   }
 
-  const chrom = normaliseChrom(chromRaw);
-  const key = `vcf:${header.assembly}:${chrom}:${pos}:${refText.toUpperCase()}:${altText.toUpperCase()}:${header.samplesKey}`;
+  // Lines come sorted by chromosome: the last one's name is nearly always this one's.
+  if (chromRaw !== lastChrom.raw) lastChrom = { raw: chromRaw, chrom: normaliseChrom(chromRaw) };
+  const chrom = lastChrom.chrom;
+  const refUpper = refText.toUpperCase();
+  const key = `vcf:${header.assembly}:${chrom}:${pos}:${refUpper}:${altText.toUpperCase()}:${header.samplesKey}`;
   const refs = nSamples ? personRefs(header, ctx.personIdentifierSystem) : undefined;
   const rows: MappedRow[] = [];
   for (let k = 0; k < nAlts; k++) {
     const altNumber = k + 1;
-    const { pos: p, ref, alt } = trimAlleles({ pos, ref: refText, alt: alts[k]! });
+    // A SNV (most lines) has nothing to trim.
+    const {
+      pos: p,
+      ref,
+      alt,
+    } = refUpper.length === 1 && alts[k]!.length === 1
+      ? { pos, ref: refUpper, alt: alts[k]!.toUpperCase() }
+      : trimAlleles({ pos, ref: refText, alt: alts[k]! });
     const start0 = toStart0(p);
     const id = variantId(header.assembly, chrom, start0, ref, alt);
     // The object only where its values are needed (sites-only counts) or its JSON cannot be written directly.
