@@ -44,6 +44,9 @@ export async function findUseCase(db: Db, id: string): Promise<UseCaseRecord> {
   return found;
 }
 
+/** Advisory lock that serialises the numbering of proposals (see proposeUseCase). */
+const USE_CASE_REFERENCE_LOCK = 7491;
+
 /** Records a proposal at stage `proposed`, with a reference `UC-<year>-<nnnn>`. */
 export async function proposeUseCase(
   db: Db,
@@ -54,6 +57,10 @@ export async function proposeUseCase(
   const id = randomUUID();
   const year = now.getUTCFullYear();
   return db.transaction(async (tx) => {
+    // Numbered from the year's count: on PostgreSQL two proposals at once would count alike and the
+    // second fail on the UNIQUE reference, so they take their numbers one after the other (PGlite
+    // runs one transaction at a time anyway).
+    if (!tx.exclusive) await tx.query(`SELECT pg_advisory_xact_lock(${USE_CASE_REFERENCE_LOCK})`);
     const [last] = await tx.query<{ n: number | string }>(
       `SELECT count(*) AS n FROM use_case WHERE reference LIKE $1`,
       [`UC-${year}-%`],
