@@ -1,7 +1,21 @@
 import type { NodeStore } from '@openehds/analytics';
-import { AppError, type Audience } from '@openehds/core';
+import { AppError } from '@openehds/core';
 import { DEFAULT_BEACON_BUDGETS, type BudgetDecision, type BudgetRule } from './budget';
 import { BudgetWindows } from './budget-window';
+import {
+  COUNTED_SINCE,
+  INSERT_ROWS,
+  LIST_NEWEST,
+  listedEntry,
+  NEXT_SEQS,
+  outcomesJson,
+  PRUNE_BEFORE,
+  QUERY_LOG_DDL,
+  rowsJson,
+  UPDATE_OUTCOMES,
+  type BeaconLogEntry,
+  type LogRow,
+} from './query-log-table';
 
 /**
  * The node's Beacon query log in its DuckDB store: one row per query request (caller, audience,
@@ -25,30 +39,6 @@ import { BudgetWindows } from './budget-window';
  * answer ones it cannot log.
  */
 
-const DDL = [
-  `CREATE SEQUENCE IF NOT EXISTS beacon_query_seq`,
-  `CREATE TABLE IF NOT EXISTS beacon_query_log (
-    seq BIGINT PRIMARY KEY DEFAULT nextval('beacon_query_seq'), asked_at TIMESTAMP NOT NULL, caller VARCHAR NOT NULL,
-    audience VARCHAR NOT NULL, method VARCHAR NOT NULL, path VARCHAR NOT NULL, entry_type VARCHAR,
-    query VARCHAR, granularity VARCHAR, status INTEGER, outcome VARCHAR NOT NULL)`,
-];
-
-/** Outcomes that count against the budget: a query that ran, or is running. */
-const COUNTED = `('pending', 'answered')`;
-
-/** What one logged request was. */
-export interface BeaconLogEntry {
-  caller: string;
-  audience: Audience;
-  method: string;
-  path: string;
-  entryType?: string;
-  query?: unknown;
-  granularity?: string;
-  status: number;
-  outcome: 'answered' | 'invalid' | 'refused' | 'unauthenticated' | 'error';
-}
-
 export interface BeaconQueryLogOptions {
   /** How long rows are kept (default 90 days): the longest budget window, with room for review. */
   retentionDays?: number;
@@ -62,43 +52,6 @@ export interface BeaconQueryLogOptions {
   onError?: (err: Error) => void;
 }
 
-/** One row, in memory until it is written. */
-interface LogRow {
-  at: Date;
-  caller: string;
-  audience: Audience;
-  method: string;
-  path: string;
-  entryType: string | null;
-  query: string | null;
-  granularity: string | null;
-  status: number | null;
-  outcome: BeaconLogEntry['outcome'] | 'pending';
-  /** The table's `seq`, known before writing only for rows written while their query still runs. */
-  seq: number | null;
-  state: 'queued' | 'writing' | 'written';
-}
-
-const COLUMNS = `seq, asked_at, caller, audience, method, path, entry_type, query, granularity, status, outcome`;
-/** The JSON shapes (DuckDB `from_json`) of a batch of rows, and of a batch of late outcomes. */
-const ROW_JSON = JSON.stringify([
-  {
-    seq: 'BIGINT',
-    asked_at: 'VARCHAR',
-    caller: 'VARCHAR',
-    audience: 'VARCHAR',
-    method: 'VARCHAR',
-    path: 'VARCHAR',
-    entry_type: 'VARCHAR',
-    query: 'VARCHAR',
-    granularity: 'VARCHAR',
-    status: 'INTEGER',
-    outcome: 'VARCHAR',
-  },
-]);
-const UPDATE_JSON = JSON.stringify([
-  { seq: 'BIGINT', status: 'INTEGER', outcome: 'VARCHAR', granularity: 'VARCHAR' },
-]);
 const DEFAULT_HORIZON = Math.max(...Object.values(DEFAULT_BEACON_BUDGETS).map((r) => r.windowSeconds));
 
 /** The budget and log, over the node store. */
@@ -162,14 +115,10 @@ export class BeaconQueryLog {
     if (!this.ready) {
       const now = options.now ?? new Date();
       this.ready = (async () => {
-        for (const ddl of DDL) await this.exec(ddl);
+        for (const ddl of QUERY_LOG_DDL) await this.exec(ddl);
         await this.prune(now);
         const since = new Date(now.getTime() - this.horizonSeconds * 1000).toISOString();
-        const rows = await this.select<{ caller: string; t: number }>(
-          `SELECT caller, epoch_ms(asked_at) AS t FROM beacon_query_log
-           WHERE asked_at > $1::TIMESTAMP AND outcome IN ${COUNTED} ORDER BY asked_at`,
-          [since],
-        );
+        const rows = await this.select<{ caller: string; t: number }>(COUNTED_SINCE, [since]);
         const windows = new BudgetWindows(this.horizonSeconds);
         for (const r of rows) windows.add(r.caller, Number(r.t));
         this.windows = windows;
@@ -262,30 +211,14 @@ export class BeaconQueryLog {
   /** Deletes rows past the retention period. */
   async prune(now = new Date()): Promise<void> {
     const cutoff = new Date(now.getTime() - this.retentionDays * 86_400_000).toISOString();
-    await this.exec(`DELETE FROM beacon_query_log WHERE asked_at < $1::TIMESTAMP`, [cutoff]);
+    await this.exec(PRUNE_BEFORE, [cutoff]);
   }
 
   /** The log, newest first (for the holder's review and for tests); this log's waiting rows first written. */
   async list(limit = 100): Promise<(BeaconLogEntry & { at: string })[]> {
     if (!this.windows) await this.open();
     await this.flush();
-    const rows = await this.select<Record<string, unknown>>(
-      `SELECT strftime(asked_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS at, caller, audience, method, path, entry_type, query, granularity, status, outcome
-       FROM beacon_query_log ORDER BY seq DESC LIMIT $1`,
-      [limit],
-    );
-    return rows.map((r) => ({
-      at: String(r.at),
-      caller: String(r.caller),
-      audience: r.audience as Audience,
-      method: String(r.method),
-      path: String(r.path),
-      ...(r.entry_type ? { entryType: String(r.entry_type) } : {}),
-      ...(r.query ? { query: JSON.parse(String(r.query)) as unknown } : {}),
-      ...(r.granularity ? { granularity: String(r.granularity) } : {}),
-      status: Number(r.status),
-      outcome: r.outcome as BeaconLogEntry['outcome'],
-    }));
+    return (await this.select<Record<string, unknown>>(LIST_NEWEST, [limit])).map(listedEntry);
   }
 
   private row(
@@ -375,7 +308,7 @@ export class BeaconQueryLog {
         else if (row.state === 'written') updates.push(row);
       }
       if (updates.length) {
-        await this.update(updates);
+        await this.exec(UPDATE_OUTCOMES, [outcomesJson(updates)]);
         for (const row of updates) this.dirty.delete(row);
       }
     } catch (err) {
@@ -392,57 +325,16 @@ export class BeaconQueryLog {
     this.schedule();
   }
 
-  /**
-   * One INSERT for the whole batch, its rows passed as one JSON parameter: binding eleven parameters a
-   * row cost ~0.2 ms a row on the event loop, and the appender casts on it synchronously; this runs in
-   * DuckDB's threads. Rows whose query still runs get their `seq` first, for the later update.
-   */
+  /** Rows whose query still runs get their `seq` first, for the later update (query-log-table.ts). */
   private async insert(batch: LogRow[]): Promise<void> {
     // Then every row of the batch gets it, so `seq` keeps the order the requests came in.
     const running = batch.some((r) => r.seq === null && r.outcome === 'pending');
     const needSeq = running ? batch.filter((r) => r.seq === null) : [];
     if (needSeq.length) {
-      const seqs = await this.select<{ s: number }>(
-        `SELECT nextval('beacon_query_seq') AS s FROM range($1::BIGINT)`,
-        [needSeq.length],
-      );
+      const seqs = await this.select<{ s: number }>(NEXT_SEQS, [needSeq.length]);
       needSeq.forEach((row, i) => (row.seq = Number(seqs[i]!.s)));
     }
-    const json = JSON.stringify(
-      batch.map((r) => ({
-        seq: r.seq,
-        asked_at: r.at.toISOString(),
-        caller: r.caller,
-        audience: r.audience,
-        method: r.method,
-        path: r.path,
-        entry_type: r.entryType,
-        query: r.query,
-        granularity: r.granularity,
-        status: r.status,
-        outcome: r.outcome,
-      })),
-    );
-    await this.exec(
-      `INSERT INTO beacon_query_log (${COLUMNS})
-       SELECT coalesce(r.seq, nextval('beacon_query_seq')), r.asked_at::TIMESTAMP, r.caller, r.audience, r.method,
-         r.path, r.entry_type, r.query, r.granularity, r.status, r.outcome
-       FROM (SELECT unnest(from_json($1::VARCHAR, '${ROW_JSON}')) AS r)`,
-      [json],
-    );
-  }
-
-  private async update(rows: LogRow[]): Promise<void> {
-    const json = JSON.stringify(
-      rows.map((r) => ({ seq: r.seq, status: r.status, outcome: r.outcome, granularity: r.granularity })),
-    );
-    await this.exec(
-      `UPDATE beacon_query_log SET status = v.status, outcome = v.outcome, granularity = v.granularity
-       FROM (SELECT r.seq, r.status, r.outcome, r.granularity
-             FROM (SELECT unnest(from_json($1::VARCHAR, '${UPDATE_JSON}')) AS r)) AS v
-       WHERE beacon_query_log.seq = v.seq`,
-      [json],
-    );
+    await this.exec(INSERT_ROWS, [rowsJson(batch)]);
   }
 
   private exec(sql: string, params?: unknown[]): Promise<void> {
