@@ -2,7 +2,7 @@ import { ENTRY_TYPES } from './entry-types';
 import type { BeaconFilteringTerm } from './filtering-terms';
 import { BEACON_API_VERSION, DEFAULT_LIMIT, MAX_LIMIT } from './limits';
 import { parseGetFilters, parsePostFilters } from './parse-filters';
-import { listOf, readBoolean, readInt, readString, show } from './parse-values';
+import { asObject, listOf, readBoolean, readInt, readString, show, unknownKeys } from './parse-values';
 import { parseVariant, VARIANT_PARAMETERS, type VariantParameter } from './parse-variant';
 import {
   BEACON_GRANULARITIES,
@@ -381,24 +381,4 @@ function pick(raw: Record<string, unknown>, keys: readonly VariantParameter[]) {
   const out: Partial<Record<VariantParameter, unknown>> = {};
   for (const k of keys) if (raw[k] !== undefined) out[k] = raw[k];
   return out;
-}
-
-function asObject(
-  raw: unknown,
-  parameter: string,
-  errors: BeaconRequestError[],
-): Record<string, unknown> | undefined {
-  if (raw && typeof raw === 'object' && !Array.isArray(raw)) return raw as Record<string, unknown>;
-  errors.push({ parameter, message: `${show(raw)} is not an object` });
-  return undefined;
-}
-
-function unknownKeys(
-  obj: Record<string, unknown>,
-  allowed: string[],
-  prefix: string,
-  errors: BeaconRequestError[],
-) {
-  for (const key of Object.keys(obj))
-    if (!allowed.includes(key)) errors.push({ parameter: `${prefix}${key}`, message: 'unknown property' });
 }

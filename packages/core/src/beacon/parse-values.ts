@@ -83,3 +83,20 @@ export function show(raw: unknown): string {
   const text = typeof raw === 'string' ? `'${raw}'` : JSON.stringify(raw);
   return text === undefined ? 'nothing' : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
+
+/** `raw` as an object, or undefined after saying it is none. */
+export function asObject(
+  raw: unknown,
+  parameter: string,
+  errors: Errors,
+): Record<string, unknown> | undefined {
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) return raw as Record<string, unknown>;
+  errors.push({ parameter, message: `${show(raw)} is not an object` });
+  return undefined;
+}
+
+/** Says which keys of `obj` are not `allowed` (each named with `prefix`). */
+export function unknownKeys(obj: Record<string, unknown>, allowed: string[], prefix: string, errors: Errors) {
+  for (const key of Object.keys(obj))
+    if (!allowed.includes(key)) errors.push({ parameter: `${prefix}${key}`, message: 'unknown property' });
+}
