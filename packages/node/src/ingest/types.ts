@@ -1,4 +1,6 @@
 import type { CodedTable, OmopTable } from '@openehds/analytics';
+import type { CsvSink } from './pipeline/csv-sink';
+import type { PersonIndex } from './pipeline/person-index';
 
 /**
  * The contract between the ingest pipeline and the format adapters (FHIR, OMOP CSV, Phenopackets, VCF).
@@ -91,4 +93,37 @@ export interface FormatAdapter {
    * records of 4 samples: 38 s instead of 48 s at 250,000; 1M: 13 s at 250,000 instead of 16 s at 50,000).
    */
   batchRecords?: number;
+  /**
+   * Optional fast lane: a stager that writes the rows of the records it can take straight into the
+   * batch's CSV, without mapped row objects (`map` then `stage` cost a VCF ingest most of its time).
+   * It must stage exactly what `map` and the pipeline would; undefined when it cannot be used (the
+   * store's columns are not the ones it writes).
+   */
+  directStager?(ctx: MapContext, batch: DirectBatch): DirectStager | undefined;
 }
+
+/** What a direct stager writes into: the batch being staged (see `FormatAdapter.directStager`). */
+export interface DirectBatch {
+  /** A table's staged columns, in order, or undefined when the store has no such table. */
+  columns(table: string): readonly string[] | undefined;
+  /** The CSV sink of a table's rows (the same sink for the whole run). */
+  sink(table: string): CsvSink;
+  /** A row's `ehds_file` as staged (the file's index in the batch), encoded. */
+  file(path: string): Uint8Array;
+  /** True when a record with this key is staged in the batch already. */
+  hasKey(key: string): boolean;
+  /** The ordinal of the record being staged, which its rows carry where the table stores no key (`_r`). */
+  record(): number;
+  /** Stages the key of a record whose rows were just written (the record then counts as staged). */
+  addKey(key: string, recordType: string): void;
+  /** The person ids registered so far (the run's persons included). */
+  persons: PersonIndex;
+  /** A genotype was staged for a sample that is not (yet) a person: it is linked when they arrive. */
+  unlinked(sample: string): void;
+}
+
+/**
+ * Stages one record: `staged` (its rows and key are in the batch), `repeated` (a record with its key is
+ * in the batch already: nothing staged), or undefined (nothing staged: `map` takes it).
+ */
+export type DirectStager = (record: SourceRecord, batch: DirectBatch) => 'staged' | 'repeated' | undefined;

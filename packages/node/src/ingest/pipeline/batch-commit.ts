@@ -7,7 +7,8 @@ import type { TableSpec } from './table-specs';
 
 /** Keys found already loaded when a batch committed, with their record types (for the report). */
 export interface CommitResult {
-  duplicates: { key: string; recordType: string }[];
+  /** `record`: the record's ordinal in the batch (`_r`). */
+  duplicates: { key: string; recordType: string; record: number }[];
 }
 
 /** What every batch of one run commits with. */
@@ -105,19 +106,23 @@ async function commitStaged(
   const { store } = c;
   return store.transaction(async () => {
     const read = (path: string, cols: string) => `read_csv('${path}', ${CSV_OPTS}, columns={${cols}})`;
-    const keysSrc = read(keysPath, `'k':'VARCHAR','t':'VARCHAR'`);
+    const keysSrc = read(keysPath, `'k':'VARCHAR','t':'VARCHAR','r':'INTEGER'`);
     let duplicates: CommitResult['duplicates'] = [];
     if (b.nKeys) {
+      // A join, not `k IN (SELECT ehds_key ...)`: that built a hash table of every key loaded so far for
+      // each batch; the join hashes the batch's keys and probes them with the stored ones (10M stored
+      // keys: 0.3 s instead of 0.5–0.8 s a batch). Keys are unique on both sides, so it is a semi-join.
       duplicates = (
-        await store.all<{ k: string; t: string }>(
-          `SELECT k, t FROM ${keysSrc} WHERE k IN (SELECT ehds_key FROM ingested_record)`,
+        await store.all<{ k: string; t: string; r: number }>(
+          `SELECT s.k, s.t, s.r FROM ${keysSrc} s JOIN ingested_record r ON r.ehds_key = s.k`,
         )
-      ).map((r) => ({ key: r.k, recordType: r.t }));
+      ).map((r) => ({ key: r.k, recordType: r.t, record: r.r }));
     }
-    // Usually no duplicates: then rows go in unfiltered; otherwise only the few known keys are excluded.
+    // Usually no duplicates: then rows go in unfiltered; otherwise only the few known records are excluded.
     const sqlKeys = duplicates.length
       ? duplicates.map((d) => `'${d.key.replaceAll("'", "''")}'`).join(',')
       : '';
+    const sqlRecords = duplicates.map((d) => d.record).join(',');
     const paths = `[${b.paths.map(sqlString).join(',')}]`;
     const batch = sqlString(c.batchId);
     for (const f of tables) {
@@ -125,7 +130,7 @@ async function commitStaged(
       const cols = spec.columns
         .map((col, i) => `'${col.name}':'${col.kind === 'file' ? 'INTEGER' : spec.csvTypes[i]}'`)
         .join(',');
-      const stored = spec.columns.filter((col) => col.name !== '_k');
+      const stored = spec.columns.filter((col) => col.kind !== 'record');
       const names = stored.map((col) => col.name).join(',');
       // Provenance constants are not staged per row (see BatchWriter): the file by index, the batch empty.
       const exprs = stored
@@ -133,15 +138,15 @@ async function commitStaged(
           col.kind === 'file' ? `${paths}[${col.name} + 1]` : col.kind === 'batch' ? batch : col.name,
         )
         .join(',');
-      const keyCol = spec.extraKey ? '_k' : 'ehds_key';
+      const exclude = spec.extraKey ? `_r NOT IN (${sqlRecords})` : `ehds_key NOT IN (${sqlKeys})`;
       await store.run(
         `INSERT INTO ${spec.name} (${names}) SELECT ${exprs} FROM ${read(f.path, cols)}` +
-          (sqlKeys ? ` WHERE ${keyCol} NOT IN (${sqlKeys})` : ''),
+          (duplicates.length ? ` WHERE ${exclude}` : ''),
       );
     }
     if (b.nKeys) {
       await store.run(
-        `INSERT INTO ingested_record SELECT k, '${c.batchId}' FROM ${keysSrc}` +
+        `INSERT INTO ingested_record SELECT k, ${batch} FROM ${keysSrc}` +
           (sqlKeys ? ` WHERE k NOT IN (${sqlKeys})` : ''),
       );
     }

@@ -9,6 +9,9 @@ export class BatchKeys {
   // Pairs (hash, offset + 1) with linear probing; 0 marks an empty slot.
   private table = new Int32Array(1 << 17);
   private count = 0;
+  // The key last looked up and its hash: a record's key is looked up, then added (hashed once).
+  private lastKey = '';
+  private lastHash = 0;
 
   /** Forgets every key (a new batch). */
   clear(): void {
@@ -21,6 +24,8 @@ export class BatchKeys {
     const t = this.table;
     const mask = (t.length >> 1) - 1;
     const h = hash(key);
+    this.lastKey = key;
+    this.lastHash = h;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const at = t[2 * i + 1]!;
       if (at === 0) return false;
@@ -31,7 +36,7 @@ export class BatchKeys {
   /** Adds a key staged at `offset` (a byte offset, below 2^31). */
   add(key: string, offset: number): void {
     if (2 * (this.count + 1) > this.table.length >> 1) this.grow();
-    this.insert(hash(key), offset + 1);
+    this.insert(key === this.lastKey ? this.lastHash : hash(key), offset + 1);
     this.count++;
   }
 

@@ -100,6 +100,7 @@ export class BatchWriter {
       batch: new Uint8Array(0),
       keyPrefix: this.keyPrefix,
       key: '',
+      record: 0,
     };
   }
 
@@ -132,17 +133,10 @@ export class BatchWriter {
     recordType: string,
   ): string | undefined {
     const prov = this.prov;
-    if (this.filePath !== file) {
-      let index = this.pathIndex.get(file);
-      if (!index) {
-        this.pathIndex.set(file, (index = Buffer.from(String(this.paths.length))));
-        this.paths.push(file);
-      }
-      prov.file = index;
-      this.filePath = file;
-    }
+    prov.file = this.fileIndex(file);
     prov.line = line;
     prov.key = key;
+    prov.record = this.buf.nKeys;
     // Where each row started, to undo a record rejected half-way (reused: no allocation per record).
     const markSinks = this.markSinks;
     const markAt = this.markAt;
@@ -153,8 +147,7 @@ export class BatchWriter {
       let reason: string | undefined;
       if (!spec) reason = `maps to unknown table ${r.table}`;
       else {
-        let sink = this.sinks.tables.get(r.table);
-        if (!sink) this.sinks.tables.set(r.table, (sink = new CsvSink(4 << 20)));
+        const sink = this.sinkOf(r.table);
         markSinks[nMarks] = sink;
         markAt[nMarks++] = sink.byteLength;
         const why = spec.write(sink, r.row, prov);
@@ -166,6 +159,46 @@ export class BatchWriter {
         return reason;
       }
     }
+    this.addKey(key, recordType);
+    return undefined;
+  }
+
+  /** A row's `ehds_file` as staged: the file's index in the batch's `paths`, encoded. */
+  fileIndex(file: string): Uint8Array {
+    if (this.filePath !== file) {
+      let index = this.pathIndex.get(file);
+      if (!index) {
+        this.pathIndex.set(file, (index = Buffer.from(String(this.paths.length))));
+        this.paths.push(file);
+      }
+      this.prov.file = index;
+      this.filePath = file;
+    }
+    return this.prov.file;
+  }
+
+  /** A table's staged columns, in order (undefined: no such table). */
+  columnsOf(table: string): readonly string[] | undefined {
+    return this.specs.get(table)?.columns.map((c) => c.name);
+  }
+
+  /** The sink a table's rows are staged in (one per table for the whole run). */
+  sinkOf(table: string): CsvSink {
+    let sink = this.sinks.tables.get(table);
+    if (!sink) this.sinks.tables.set(table, (sink = new CsvSink(4 << 20)));
+    return sink;
+  }
+
+  /** The ordinal the record staged next gets in the batch (its rows' `_r`, see TableSpec.extraKey). */
+  get nextRecord(): number {
+    return this.buf.nKeys;
+  }
+
+  /**
+   * Stages the key of a record whose rows are staged, with its type and ordinal: the record is then
+   * part of the batch.
+   */
+  addKey(key: string, recordType: string): void {
     const k = this.sinks.keys;
     k.raw(this.keyPrefix);
     this.keys.add(key, k.byteLength);
@@ -173,10 +206,11 @@ export class BatchWriter {
     k.byte(34);
     k.byte(44);
     k.quoted(recordType);
+    k.byte(44);
+    k.num(this.buf.nKeys);
     k.byte(10);
     this.buf.nKeys++;
     this.buf.records++;
-    return undefined;
   }
 
   /** Registers a person identifier (committed with the batch). */

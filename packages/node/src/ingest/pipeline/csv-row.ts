@@ -7,7 +7,7 @@ import type { CsvSink } from './csv-sink';
 
 /** How a column's value is written. */
 export type ColumnKind =
-  'int' | 'float' | 'date' | 'timestamp' | 'text' | 'json' | 'file' | 'line' | 'batch' | 'key';
+  'int' | 'float' | 'date' | 'timestamp' | 'text' | 'json' | 'file' | 'line' | 'batch' | 'key' | 'record';
 
 /** One column of a staged table. */
 export interface StagedColumn {
@@ -27,6 +27,8 @@ export interface Provenance {
   keyPrefix: Uint8Array;
   /** The record key within its format (`Condition/abc`); written after `keyPrefix`, then a quote. */
   key: string;
+  /** The record's ordinal in the batch (see `TableSpec.extraKey`). */
+  record: number;
 }
 
 function isDateText(v: string): boolean {
@@ -41,7 +43,7 @@ export type RowWriter = (sink: CsvSink, row: Record<string, unknown>, prov: Prov
  * Exported for the compiled row writers only.
  */
 export const VALUE_WRITERS: Record<
-  Exclude<ColumnKind, 'file' | 'line' | 'batch' | 'key'>,
+  Exclude<ColumnKind, 'file' | 'line' | 'batch' | 'key' | 'record'>,
   (sink: CsvSink, v: unknown, name: string) => string | undefined
 > = {
   int(sink, v, name) {
@@ -108,6 +110,9 @@ export function compileRowWriter(columns: readonly StagedColumn[]): RowWriter {
         return;
       case 'key':
         body.push('sink.raw(prov.keyPrefix); sink.body(prov.key, true); sink.byte(34);');
+        return;
+      case 'record':
+        body.push('sink.num(prov.record);');
         return;
     }
     const name = JSON.stringify(c.name);

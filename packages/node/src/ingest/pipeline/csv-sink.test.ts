@@ -82,6 +82,7 @@ describe('compileRowWriter', () => {
     { name: 'ehds_line', kind: 'line', required: false },
     { name: 'ehds_batch', kind: 'batch', required: false },
     { name: 'ehds_key', kind: 'key', required: false },
+    { name: '_r', kind: 'record', required: false },
   ];
   const write = compileRowWriter(columns);
   const prov: Provenance = {
@@ -90,6 +91,7 @@ describe('compileRowWriter', () => {
     batch: quotedBytes('b-1'),
     keyPrefix: quotedBytes('ds|').subarray(0, -1),
     key: 'Condition/"x"',
+    record: 7,
   };
 
   it('writes present values, NULL as an empty field and an empty string as ""', () => {
@@ -101,10 +103,10 @@ describe('compileRowWriter', () => {
     );
     expect(why).toBeUndefined();
     expect(text(s)).toBe(
-      '3,1.5,2020-01-02,2020-01-02 03:04:05.000,"","{""a"":1}","a,b.ndjson",12,"b-1","ds|Condition/""x"""\n',
+      '3,1.5,2020-01-02,2020-01-02 03:04:05.000,"","{""a"":1}","a,b.ndjson",12,"b-1","ds|Condition/""x""",7\n',
     );
     write(s, { id: 4, value: null, note: 'n' }, prov);
-    expect(text(s).split('\n')[1]).toBe('4,,,,"n",,"a,b.ndjson",12,"b-1","ds|Condition/""x"""');
+    expect(text(s).split('\n')[1]).toBe('4,,,,"n",,"a,b.ndjson",12,"b-1","ds|Condition/""x""",7');
   });
 
   it('returns the reason for a missing required column or a value of the wrong type', () => {

@@ -108,32 +108,35 @@ export class CsvSink {
   num(v: number): void {
     if (!Number.isSafeInteger(v)) return this.text(String(v));
     this.ensure(17);
+    const b = this.buf;
     if (v < 0) {
-      this.buf[this.len++] = 45;
+      b[this.len++] = 45;
       v = -v;
     }
-    if (v < 100_000_000) return this.digits(v, 0);
-    // Ids are up to 16 digits: two halves keep the digit loops in 32-bit integer arithmetic.
-    const high = Math.floor(v / 100_000_000);
-    this.digits(high, 0);
-    this.digits(v - high * 100_000_000, 8);
-  }
-
-  /** Writes 0 ≤ v < 10^8 in decimal, left-padded with zeros to `width` digits. */
-  private digits(v: number, width: number): void {
     let n = 1;
-    for (let x = v; x >= 10; x = (x / 10) | 0) n++;
-    if (n < width) n = width;
-    const b = this.buf;
-    let p = this.len + n;
-    this.len = p;
-    for (let i = 0; i < n; i++) {
+    while (n < 16 && v >= POWERS_OF_TEN[n]!) n++;
+    let p = (this.len += n);
+    // Ids are up to 16 digits: the high half first, so the digit loops stay in 32-bit integers.
+    if (n > 8) {
+      const high = Math.floor(v / 100_000_000);
+      let low = v - high * 100_000_000;
+      for (let i = 0; i < 8; i++) {
+        const q = (low / 10) | 0;
+        b[--p] = 48 + low - q * 10;
+        low = q;
+      }
+      v = high;
+    }
+    do {
       const q = (v / 10) | 0;
       b[--p] = 48 + v - q * 10;
       v = q;
-    }
+    } while (v > 0);
   }
 }
+
+/** 10^0 … 10^15, to count a number's digits with comparisons instead of divisions. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** `text` as one quoted CSV field, encoded once (for values repeated on every row). */
 export function quotedBytes(text: string): Uint8Array {

@@ -5,6 +5,15 @@
  */
 export class PersonIndex {
   private readonly bySystem = new Map<string, Map<string, number>>();
+  private count = 0;
+
+  /**
+   * Identifiers registered: it only grows, and an identifier's person never changes, so whoever caches
+   * lookups knows them current while it is unchanged.
+   */
+  get size(): number {
+    return this.count;
+  }
 
   /** The person id registered for this identifier, if any. */
   get(system: string, value: string): number | undefined {
@@ -15,6 +24,7 @@ export class PersonIndex {
   set(system: string, value: string, personId: number): void {
     let values = this.bySystem.get(system);
     if (!values) this.bySystem.set(system, (values = new Map()));
+    if (!values.has(value)) this.count++;
     values.set(value, personId);
   }
 }

@@ -94,14 +94,35 @@ export class ReportBuilder {
     };
   }
 
-  /** A builder continuing from a snapshot. */
-  static restore(state: ReportState, maxErrors: number): ReportBuilder {
+  /**
+   * One builder from the reports of stagers that shared a run (each staged some of its batches): counts
+   * summed, and the first `maxErrors` rejections in the order of the run's `files` and their lines (each
+   * stager listed its own first ones, so these are among them).
+   */
+  static merge(states: readonly ReportState[], maxErrors: number, files: readonly string[]): ReportBuilder {
     const r = new ReportBuilder(maxErrors);
-    for (const [t, c] of state.byType) r.byType.set(t, { ...c });
-    for (const [reason, n] of state.skippedReasons) r.skippedReasons.set(reason, n);
-    r.errors.push(...state.errors);
-    r.errorsOmitted = state.errorsOmitted;
-    for (const s of state.unlinked) r.unlinked.add(s);
+    const errors: IngestError[] = [];
+    let rejections = 0;
+    for (const state of states) {
+      for (const [t, c] of state.byType) {
+        const into = r.type(t);
+        into.read += c.read;
+        into.loaded += c.loaded;
+        into.rejected += c.rejected;
+        into.skipped += c.skipped;
+      }
+      for (const [reason, n] of state.skippedReasons)
+        r.skippedReasons.set(reason, (r.skippedReasons.get(reason) ?? 0) + n);
+      errors.push(...state.errors);
+      rejections += state.errors.length + state.errorsOmitted;
+      for (const s of state.unlinked) r.unlinked.add(s);
+    }
+    if (states.length > 1) {
+      const fileOrder = new Map(files.map((f, i) => [f, i]));
+      errors.sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || a.line - b.line);
+    }
+    r.errors.push(...errors.slice(0, maxErrors));
+    r.errorsOmitted = rejections - r.errors.length;
     return r;
   }
 

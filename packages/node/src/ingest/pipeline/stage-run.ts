@@ -1,5 +1,13 @@
 import { stableId } from '@openehds/analytics';
-import type { FormatAdapter, MapContext, MapResult, PersonRef, SourceRecord } from '../types';
+import type {
+  DirectBatch,
+  DirectStager,
+  FormatAdapter,
+  MapContext,
+  MapResult,
+  PersonRef,
+  SourceRecord,
+} from '../types';
 import { BatchWriter, type StagedBatch, type StagedFile } from './batch-writer';
 import type { PersonIndex } from './person-index';
 import { ReportBuilder } from './report';
@@ -11,6 +19,8 @@ export interface StageSettings {
   batchId: string;
   /** Records per batch; undefined: the format's `batchRecords`, else DEFAULT_BATCH_RECORDS. */
   batchSize?: number;
+  /** Staged bytes past which a batch is emitted early (default MAX_BATCH_BYTES). */
+  batchBytes?: number;
   maxErrors: number;
   columns: TableColumnInfo[];
   /** The store holds genotypes without a person already. */
@@ -34,8 +44,23 @@ const DEFAULT_BATCH_RECORDS = 50_000;
  */
 const MAX_BATCH_BYTES = 128 << 20;
 
+/**
+ * Where a staged batch goes in the run: batches commit by `order`, and a batch staged in parts (past
+ * MAX_BATCH_BYTES, when stagers share the run) commits its parts in the order emitted, up to `last`.
+ */
+export interface BatchPlace {
+  order: number;
+  last: boolean;
+}
+
+/** Which of `of` stagers sharing a run this one is (see `RunStager.run`). */
+export interface Share {
+  index: number;
+  of: number;
+}
+
 /** Hands a staged batch on to be committed; resolves when the next batch may be staged. */
-export type EmitBatch = (batch: StagedBatch, file: string) => Promise<void>;
+export type EmitBatch = (batch: StagedBatch, file: string, place: BatchPlace) => Promise<void>;
 
 /**
  * Reads, maps and stages the files of one run, in order: resolves persons (through the index, which it
@@ -46,42 +71,80 @@ export type EmitBatch = (batch: StagedBatch, file: string) => Promise<void>;
 export class RunStager {
   readonly report: ReportBuilder;
   private readonly writer: BatchWriter;
+  /** The batch as adapters' direct stagers see it. */
+  private readonly direct: DirectBatch;
 
   constructor(
     private readonly s: StageSettings,
     private readonly persons: PersonIndex,
   ) {
-    this.report = new ReportBuilder(s.maxErrors);
-    this.writer = new BatchWriter(buildTableSpecs(s.columns), s.batchId, s.ctx.datasetId);
-    this.writer.linkGenotypes = s.linkGenotypes;
+    const report = (this.report = new ReportBuilder(s.maxErrors));
+    const writer = (this.writer = new BatchWriter(buildTableSpecs(s.columns), s.batchId, s.ctx.datasetId));
+    writer.linkGenotypes = s.linkGenotypes;
+    this.direct = {
+      columns: (table) => writer.columnsOf(table),
+      sink: (table) => writer.sinkOf(table),
+      file: (path) => writer.fileIndex(path),
+      hasKey: (key) => writer.hasKey(key),
+      record: () => writer.nextRecord,
+      addKey: (key, recordType) => writer.addKey(key, recordType),
+      persons,
+      unlinked(sample) {
+        report.unlinked.add(sample);
+        writer.linkGenotypes = true;
+      },
+    };
   }
 
   /**
    * Stages every file, emitting a batch each `batchSize` records (or MAX_BATCH_BYTES) and the last one at
    * the end. `busy` (main thread only) says a commit is running: the loop then gives the event loop a
    * turn now and then, as each step of the commit (its next statement) waits for one.
+   *
+   * With a `share` of several stagers (threads each running this over the same files), batches are
+   * cut every `batchSize` records read, so every stager cuts them alike, and each stages only the
+   * batches that fall to it (`order % of === index`), reading past the others' records. It emits each of
+   * its batches, empty ones too (the committer takes them in order), in parts when one passes
+   * MAX_BATCH_BYTES. Only for files whose records never register persons (VCF, BCF): a record staged in
+   * one batch then depends on nothing staged in another.
    */
   async run(
     files: readonly StagedFile[],
     adapterOf: (file: StagedFile) => FormatAdapter,
     emit: EmitBatch,
     busy?: () => boolean,
+    share: Share = { index: 0, of: 1 },
   ): Promise<void> {
     const writer = this.writer;
+    const maxBytes = this.s.batchBytes ?? MAX_BATCH_BYTES;
+    const shared = share.of > 1;
     let file = '';
-    const flush = async (): Promise<void> => {
-      if (writer.empty) return;
-      await emit(writer.stage(), file);
+    // The batch being staged (or read past), and records read in it (shared only).
+    let order = 0;
+    let mine = share.index === 0;
+    let read = 0;
+    const flush = async (last: boolean): Promise<void> => {
+      if (!shared) {
+        if (!writer.empty) await emit(writer.stage(), file, { order: order++, last: true });
+        return;
+      }
+      if (mine) await emit(writer.stage(), file, { order, last });
+      if (!last) return;
+      order++;
+      mine = order % share.of === share.index;
+      read = 0;
     };
     for (const f of files) {
       file = f.path;
       const adapter = adapterOf(f);
+      const direct = adapter.directStager?.(this.s.ctx, this.direct);
       const limit = this.s.batchSize ?? adapter.batchRecords ?? DEFAULT_BATCH_RECORDS;
       let sinceYield = 0;
       // After each record: the batch is full, or a running commit needs the event loop now and then.
       const after = (): Promise<void> | undefined => {
-        const n = writer.size;
-        if (n >= limit || ((n & 1023) === 0 && n > 0 && writer.bytes >= MAX_BATCH_BYTES)) return flush();
+        const n = shared ? ++read : writer.size;
+        if (n >= limit) return flush(true);
+        if ((n & 1023) === 0 && n > 0 && mine && writer.bytes >= maxBytes) return flush(!shared);
         if (busy?.() && ++sinceYield >= 256) {
           sinceYield = 0;
           return new Promise<void>((r) => setImmediate(r));
@@ -92,21 +155,22 @@ export class RunStager {
       if (chunks) {
         for await (const records of chunks) {
           for (let i = 0; i < records.length; i++) {
-            this.handle(records[i]!, adapter);
+            if (mine) this.handle(records[i]!, adapter, direct);
             const wait = after();
             if (wait) await wait;
           }
         }
       } else {
         for await (const rec of adapter.read(f.path)) {
-          this.handle(rec, adapter);
+          if (mine) this.handle(rec, adapter, direct);
           const wait = after();
           if (wait) await wait;
         }
       }
-      writer.addFile(f);
+      // The file is done when the batch holding its last record commits.
+      if (mine) writer.addFile(f);
     }
-    await flush();
+    await flush(true);
   }
 
   private reject(rec: SourceRecord, reason: string): void {
@@ -114,12 +178,20 @@ export class RunStager {
     this.writer.addQuarantine(rec.file, rec.line, rec.recordType, reason, rec.raw, this.s.now);
   }
 
-  private handle(rec: SourceRecord, adapter: FormatAdapter): void {
+  private handle(rec: SourceRecord, adapter: FormatAdapter, direct: DirectStager | undefined): void {
     const { report, writer, persons } = this;
     const ctx = this.s.ctx;
     const counts = report.type(rec.recordType);
     counts.read++;
     if (rec.parseError !== undefined) return this.reject(rec, rec.parseError);
+    if (direct) {
+      const staged = direct(rec, this.direct);
+      if (staged === 'staged') {
+        counts.loaded++;
+        return;
+      }
+      if (staged === 'repeated') return report.skip(rec.recordType, 'already loaded');
+    }
     let res: MapResult;
     try {
       res = adapter.map(rec, ctx);

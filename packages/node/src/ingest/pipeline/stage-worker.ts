@@ -8,17 +8,17 @@ import type { FormatAdapter, SourceFormat } from '../types';
 import { transferablesOf, type StagedBatch } from './batch-writer';
 import { personIndexOf } from './person-index';
 import type { ReportState, TypeCounts } from './report';
-import { RunStager } from './stage-run';
+import { RunStager, type BatchPlace, type Share } from './stage-run';
 import type { StageWorkerInit } from './stage-in-worker';
 
 /** Messages from the staging thread. */
 export type StageWorkerMessage =
-  | { type: 'batch'; batch: StagedBatch; file: string; totals: TypeCounts }
+  | { type: 'batch'; batch: StagedBatch; file: string; place: BatchPlace; totals: TypeCounts }
   | { type: 'done'; report: ReportState }
   | { type: 'error'; error: { message: string; stack?: string; kind?: string; issues?: unknown[] } };
 
 /** Messages to the staging thread: the run to stage, then one `ack` per committed batch. */
-export type StageWorkerCommand = { type: 'run'; init: StageWorkerInit } | { type: 'ack' };
+export type StageWorkerCommand = { type: 'run'; init: StageWorkerInit; share: Share } | { type: 'ack' };
 
 // Imported on demand: the registry (adapters/index) would load every format's dependencies.
 const LOADERS: Record<SourceFormat, () => Promise<FormatAdapter>> = {
@@ -35,7 +35,7 @@ const post = (m: StageWorkerMessage, transfer?: ArrayBuffer[]) => port.postMessa
 let unacknowledged = 0;
 let wake: (() => void) | undefined;
 
-async function run(init: StageWorkerInit): Promise<void> {
+async function run(init: StageWorkerInit, share: Share): Promise<void> {
   const adapters = new Map<string, FormatAdapter>();
   for (const f of init.files) {
     if (!adapters.has(f.format)) adapters.set(f.format, await LOADERS[f.format as SourceFormat]());
@@ -44,12 +44,14 @@ async function run(init: StageWorkerInit): Promise<void> {
   await stager.run(
     init.files,
     (f) => adapters.get(f.format)!,
-    async (batch, file) => {
-      // Stage ahead of the commits by at most `ahead` batches: staged files wait on disk, not in memory.
+    async (batch, file, place) => {
+      // Stage ahead of the commits by at most `ahead` batches: staged batches wait in memory.
       while (unacknowledged >= init.ahead) await new Promise<void>((r) => (wake = r));
       unacknowledged++;
-      post({ type: 'batch', batch, file, totals: stager.report.totals() }, transferablesOf(batch));
+      post({ type: 'batch', batch, file, place, totals: stager.report.totals() }, transferablesOf(batch));
     },
+    undefined,
+    share,
   );
   post({ type: 'done', report: stager.report.snapshot() });
 }
@@ -60,7 +62,7 @@ port.on('message', (m: StageWorkerCommand) => {
     wake?.();
     return;
   }
-  run(m.init).catch((e: unknown) => {
+  run(m.init, m.share).catch((e: unknown) => {
     const err = e as Error & { kind?: string; issues?: unknown[] };
     // An AppError (by shape: the class is not loaded here) keeps its kind and issues across threads.
     const app = err.name === 'AppError' ? { kind: err.kind, issues: err.issues } : {};

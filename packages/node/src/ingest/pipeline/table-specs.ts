@@ -5,7 +5,11 @@ import { compileRowWriter, type ColumnKind, type RowWriter, type StagedColumn } 
 export interface TableSpec {
   name: string;
   columns: StagedColumn[];
-  /** The table has no `ehds_key` column (genotype): the key is staged in a trailing `_k` column. */
+  /**
+   * The table stores no `ehds_key` (genotype, variant): each row names its record in a trailing `_r`
+   * column instead, the record's ordinal in the batch (its line in the batch's keys), which is how a
+   * record found loaded already is left out of the batch.
+   */
   extraKey: boolean;
   /** DuckDB type per staged column, for read_csv. */
   csvTypes: string[];
@@ -43,8 +47,7 @@ function kindOf(name: string, type: string): ColumnKind {
  * Tables whose rows do not store their record's key: a VCF record's key is kept once, in
  * `ingested_record`, and each variant keeps its source as `ehds_file` and `ehds_line`. Stored in the
  * variant row too, the key was a second copy of a long unique string per variant, the costliest
- * column to compress when a batch commits (issue 5 benchmarks). It is still staged (`_k`), to leave a
- * record loaded earlier out of the batch.
+ * column to compress when a batch commits (issue 5 benchmarks).
  */
 const KEY_NOT_STORED = new Set(['variant']);
 
@@ -83,8 +86,8 @@ export function buildTableSpecs(rows: readonly TableColumnInfo[]): Map<string, T
   }
   for (const spec of specs.values()) {
     if (spec.extraKey) {
-      spec.columns.push({ name: '_k', kind: 'key', required: false });
-      spec.csvTypes.push('VARCHAR');
+      spec.columns.push({ name: '_r', kind: 'record', required: false });
+      spec.csvTypes.push('INTEGER');
     }
     spec.write = compileRowWriter(spec.columns);
   }

@@ -9,6 +9,7 @@ import { readBgzf, readPlain, type BgzfChunk, type BgzfEnd } from './bgzf';
 import { bcfDictionaries, type BcfDictionaries } from './dictionary';
 import { decodeBcfRecord } from './record';
 import { BcfFormatError } from './typed';
+import { vcfDirectStager } from '../vcf/stage-direct';
 
 /**
  * BCF 2.2 adapter (`bcftools view -Ob`; VCF 4.3 spec §6): BGZF-compressed (or, from `-Ou`, plain)
@@ -196,6 +197,8 @@ export const bcfAdapter: FormatAdapter = {
   read: readBcf,
   check: checkBcf,
   batchRecords: 500_000,
+  // Lines the VCF fast path takes are staged straight to CSV; `map` takes the rest.
+  directStager: vcfDirectStager,
   map(record: SourceRecord, ctx: MapContext): MapResult {
     if (record.parseError || record.value === undefined)
       return { ok: false, reason: record.parseError ?? 'no value' };

@@ -3,6 +3,7 @@ import type { FormatAdapter, MapContext, MapResult, SourceRecord } from '../../t
 import { parseVcfHeader, type VcfHeader } from './header';
 import { mapVcf } from './map-fast';
 import type { VcfLine } from './map-record';
+import { vcfDirectStager } from './stage-direct';
 
 /**
  * VCF 4.x adapter (plain or BGZF `.vcf.gz`; BGZF is a series of gzip members, which the shared line
@@ -85,6 +86,8 @@ export const vcfAdapter: FormatAdapter & {
   read: readVcf,
   readBatches: readVcfBatches,
   batchRecords: 500_000,
+  // Lines the VCF fast path takes are staged straight to CSV; `map` takes the rest.
+  directStager: vcfDirectStager,
   map(record: SourceRecord, ctx: MapContext): MapResult {
     if (record.parseError || record.value === undefined)
       return { ok: false, reason: record.parseError ?? 'no value' };
