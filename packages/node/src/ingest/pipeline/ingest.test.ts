@@ -312,6 +312,24 @@ describe('ingest: unreadable input', () => {
     await expect(ingest([gz], { store, datasetId: 'd1' })).rejects.toThrow(/Patient\.ndjson\.gz/);
     expect(await counts()).toEqual(before);
   });
+
+  it('refuses a gzip file corrupt past its head, staged meanwhile on a thread, before writing', async () => {
+    // Prepare: a readable head, then the trailer's checksum damaged (found only at the end).
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify(patient(`p${i}`))).join('\n');
+    const bytes = gzipSync(lines + '\n');
+    bytes[bytes.length - 6]! ^= 0xff;
+    const gz = join(dir, 'Patient-late.ndjson.gz');
+    writeFileSync(gz, bytes);
+    const before = { ...(await counts()), ingest_batch: await count('ingest_batch') };
+    // Execute
+    const err = await ingest([gz], { store, datasetId: 'd1', stageInWorker: true, batchSize: 100 }).catch(
+      (e: unknown) => e,
+    );
+    // Assert: the pre-flight's error, and not a row written (no ingest_batch either).
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).message).toMatch(/cannot ingest .*Patient-late\.ndjson\.gz.*nothing was loaded/);
+    expect({ ...(await counts()), ingest_batch: await count('ingest_batch') }).toEqual(before);
+  });
 });
 
 describe('ingest: staging', () => {

@@ -9,7 +9,7 @@ import type { StagedFile } from './batch-writer';
 import { deriveObservationPeriods } from './observation-periods';
 import { personIndexOf } from './person-index';
 import { expandPaths } from '../io/walk';
-import { planFiles } from './preflight';
+import { planFiles, verifyFiles } from './preflight';
 import { ReportBuilder, type IngestReport, type IngestedFileReport } from './report';
 import { startStageWorkers, type StageWorkers } from './stage-in-worker';
 import { RunStager, type StageSettings } from './stage-run';
@@ -122,18 +122,29 @@ async function ingestWith(
 
   const batchId = randomUUID();
   const startedAt = new Date().toISOString();
-  await store.run(
-    `INSERT INTO ingest_batch (batch_id, dataset_id, started_at, status) VALUES ($1, $2, $3::TIMESTAMP, 'running')`,
-    [batchId, datasetId, startedAt],
-  );
-  // Rejections quarantined by an interrupted earlier run of these files are re-quarantined by this one.
   const toRead = planned.filter((p) => !known.has(p.sha256));
-  if (toRead.length) {
-    await store.run(
-      `DELETE FROM quarantine WHERE file IN (${toRead.map((p) => sqlString(p.path)).join(',')})
-       AND batch_id IN (SELECT batch_id FROM ingest_batch WHERE status <> 'done')`,
-    );
-  }
+  // Staging starts while the pre-flight decompresses the gzip files to their ends; nothing is written
+  // before it passes: `begin` writes the run's first rows, and every commit waits for it.
+  const verified = verifyFiles(toRead);
+  verified.catch(() => undefined); // awaited by `begin`, and by the error path
+  let begun: Promise<void> | undefined;
+  let started = false;
+  const begin = () =>
+    (begun ??= (async () => {
+      await verified;
+      await store.run(
+        `INSERT INTO ingest_batch (batch_id, dataset_id, started_at, status) VALUES ($1, $2, $3::TIMESTAMP, 'running')`,
+        [batchId, datasetId, startedAt],
+      );
+      started = true;
+      // Rejections quarantined by an interrupted earlier run of these files are re-quarantined by this one.
+      if (toRead.length) {
+        await store.run(
+          `DELETE FROM quarantine WHERE file IN (${toRead.map((p) => sqlString(p.path)).join(',')})
+           AND batch_id IN (SELECT batch_id FROM ingest_batch WHERE status <> 'done')`,
+        );
+      }
+    })());
 
   const personRows = await store.all<{ system: string; value: string; person_id: number }>(
     'SELECT system, value, person_id FROM person_identifier',
@@ -199,6 +210,7 @@ async function ingestWith(
         { settings, files: toStage, persons: personRows, ahead: 2 },
         threads,
         async (batch, file, totals) => {
+          await begin();
           const r = await commitBatch(commitCtx, batch);
           for (const d of r.duplicates) duplicates.set(d.recordType, (duplicates.get(d.recordType) ?? 0) + 1);
           nDuplicates += r.duplicates.length;
@@ -220,6 +232,7 @@ async function ingestWith(
         for (let i = 0; i < n; i++) report.skip(type, 'already loaded');
       }
     } else {
+      await begin();
       const stager = new RunStager(settings, personIndexOf(personRows));
       const live = (report = stager.report);
       let committing = false;
@@ -247,6 +260,7 @@ async function ingestWith(
       );
       if (inFlight) await inFlight;
     }
+    await begin();
     // FHIR and other sources without observation periods get them from their events (OMOP convention).
     // The JS work is done: the derivation gets all the cores back (and the log is checkpointed).
     await restoreSettings();
@@ -254,10 +268,15 @@ async function ingestWith(
   } catch (e) {
     // Let an in-flight batch settle so the store is not used concurrently; its own error is secondary.
     await inFlight?.catch(() => undefined);
-    await store
-      .run(`UPDATE ingest_batch SET status = 'failed', finished_at = now() WHERE batch_id = $1`, [batchId])
-      .catch(() => undefined);
-    throw e;
+    if (started)
+      await store
+        .run(`UPDATE ingest_batch SET status = 'failed', finished_at = now() WHERE batch_id = $1`, [batchId])
+        .catch(() => undefined);
+    // A file failing the pre-flight is why the run failed, whatever else failed meanwhile (its staging).
+    throw await verified.then(
+      () => e,
+      (refused: unknown) => refused,
+    );
   } finally {
     await restoreSettings();
     await rm(tmp, { recursive: true, force: true });
